@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { PUBLIC_ACCESS } from '../../../../services/review-service.js';
+import type { Services } from '../../../../services/index.js';
+import { formatZodError } from '../../../../services/review-metadata.js';
+import { ValidationError } from '../../../../shared/errors.js';
+import { presentReview } from './presenter.js';
+import { idParamsSchema, listQuerySchema } from './schema.js';
+
+export function reviewsApi(app: FastifyInstance, services: Services): void {
+  app.get('/api/v1/reviews', async (request) => {
+    const parsed = listQuerySchema.safeParse(request.query);
+    if (!parsed.success) throw new ValidationError(formatZodError(parsed.error));
+    const q = parsed.data;
+    return services.reviews.list(
+      PUBLIC_ACCESS,
+      {
+        ...(q.type ? { types: q.type } : {}),
+        ...(q.nation ? { nations: q.nation } : {}),
+        ...(q.region ? { regions: q.region } : {}),
+        ...(q.subject ? { subjects: q.subject } : {}),
+        ...(q.from !== undefined ? { yearFrom: q.from } : {}),
+        ...(q.to !== undefined ? { yearTo: q.to } : {}),
+      },
+      q.page,
+      q.pageSize,
+      q.sort,
+    );
+  });
+
+  app.get('/api/v1/reviews/:id', async (request) => {
+    const params = idParamsSchema.safeParse(request.params);
+    if (!params.success) throw new ValidationError(formatZodError(params.error));
+    return presentReview(await services.reviews.get(params.data.id, PUBLIC_ACCESS));
+  });
+}

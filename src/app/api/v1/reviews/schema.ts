@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { REVIEW_TYPES } from '../../../../ingestion/metadata.js';
+import { ENGLISH_REGIONS, NATIONS } from '../../../../ingestion/places.js';
+
+/** A query parameter that may be given once or repeated (?type=scr&type=cspr). */
+function many<T extends string>(values: readonly [T, ...T[]]) {
+  return z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).optional());
+}
+
+export const listQuerySchema = z
+  .object({
+    type: many(REVIEW_TYPES),
+    nation: many(NATIONS),
+    region: many(ENGLISH_REGIONS),
+    subject: many(['child', 'adult'] as const),
+    from: z.coerce.number().int().min(1900).max(2100).optional(),
+    to: z.coerce.number().int().min(1900).max(2100).optional(),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    sort: z.enum(['published-desc', 'published-asc', 'title', 'added-desc']).default('published-desc'),
+  })
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+
+export const idParamsSchema = z.object({ id: z.string().regex(/^[a-z0-9]{4,40}$/, 'not a review id') });

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.js';
+import { AppError } from '../shared/errors.js';
+import { VERSION } from '../version.js';
+import { EXIT, UsageError } from './context.js';
+import { registerImport } from './import.js';
+import { registerReviews } from './reviews.js';
+import { registerServe } from './serve.js';
+
+const program = new Command()
+  .name('slh')
+  .description('Safeguarding Learning Hub: the library of safeguarding case reviews')
+  .version(VERSION)
+  .exitOverride()
+  .showHelpAfterError('(run "slh --help" for usage)');
+
+registerServe(program);
+registerImport(program);
+registerReviews(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and version are not errors; everything else commander rejects is a usage error.
+    process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (err instanceof UsageError || err instanceof ConfigError) {
+    process.stderr.write(`slh: ${err.message}\n`);
+    process.exitCode = EXIT.usage;
+  } else if (err instanceof AppError) {
+    process.stderr.write(`slh: ${err.message}\n`);
+    process.exitCode = EXIT.failed;
+  } else {
+    process.stderr.write(`slh: unexpected error: ${(err as Error).message}\n`);
+    process.exitCode = EXIT.failed;
+  }
+}

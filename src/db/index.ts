@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely';
+import pg from 'pg';
+import type { Dialect } from './dialect.js';
+import { reviewLibrary } from './migrations/0001_review_library.js';
+import type { Database } from './types.js';
+
+export type { Dialect } from './dialect.js';
+
+export interface DbOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  dbSchema?: string | undefined;
+}
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data lives, for /health and logs; never includes a password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// node-postgres returns BIGINT (count(*), sums) as strings; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/** One place that knows the migrations, in order; each is written once for both backends. */
+function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_review_library': reviewLibrary(dialect),
+  };
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly migrations: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.migrations;
+  }
+}
+
+export function createDb(options: DbOptions): Db {
+  if (options.databaseUrl) {
+    const url = new URL(options.databaseUrl);
+    const schema = options.dbSchema;
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kysely,
+      dialect: 'postgres',
+      location: `postgresql://${url.hostname}:${url.port || 5432}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
+      close: () => kysely.destroy(),
+    };
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, 'slh.sqlite');
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { kysely, dialect: 'sqlite', location: file, close: () => kysely.destroy() };
+}
+
+export class MigrationError extends Error {
+  readonly code = 'migration_failed';
+}
+
+/** Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock). */
+export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
+  if (db.dialect === 'postgres' && schema) {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db.kysely);
+  }
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new StaticProvider(migrationsFor(db.dialect)),
+    ...(db.dialect === 'postgres' && schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`Database migration ${failed} failed: ${(error as Error).message ?? error}`);
+  }
+}
+
+/** A cheap round trip for health checks. */
+export async function pingDb(db: Db): Promise<void> {
+  await sql`select 1`.execute(db.kysely);
+}

@@ -1,0 +1,110 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Table types. Dates and times are ISO-8601 text on both backends; flags are 0/1 integers. */
+export interface ReviewsTable {
+  id: string;
+  title: string;
+  review_type: string;
+  nation: string | null;
+  region: string | null;
+  publishing_body: string | null;
+  area: string | null;
+  /** YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source says */
+  published_on: string | null;
+  published_year: number | null;
+  incident_year: number | null;
+  subject: string | null;
+  age_band: string | null;
+  status: string;
+  visibility: string;
+  pseudonym: string | null;
+  /** sha256 of the normalised text: the same report imported twice in different files */
+  text_sha256: string;
+  word_count: number;
+  page_count: number | null;
+  /** JSON: for each metadata field, where its value came from (manifest, option, guessed: reason) */
+  provenance: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewAgenciesTable {
+  review_id: string;
+  agency: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  review_id: string;
+  file_name: string;
+  media_type: string;
+  sha256: string;
+  size_bytes: number;
+  pages: number | null;
+  storage_key: string;
+  created_at: string;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  review_id: string;
+  seq: number;
+  kind: string;
+  heading: string;
+  number: string | null;
+  level: number;
+  page: number | null;
+}
+
+export interface PassagesTable {
+  id: Generated<number>;
+  review_id: string;
+  section_id: number | null;
+  seq: number;
+  paragraph: string | null;
+  page: number | null;
+  kind: string;
+  text: string;
+}
+
+export interface RecommendationsTable {
+  id: Generated<number>;
+  review_id: string;
+  section_id: number | null;
+  seq: number;
+  number: string | null;
+  text: string;
+  page: number | null;
+}
+
+export interface ReviewLinksTable {
+  review_id: string;
+  related_id: string;
+  kind: string;
+  score: number;
+  detail: string | null;
+  created_at: string;
+}
+
+export interface ReviewShinglesTable {
+  review_id: string;
+  hash: number;
+}
+
+export interface Database {
+  reviews: ReviewsTable;
+  review_agencies: ReviewAgenciesTable;
+  documents: DocumentsTable;
+  sections: SectionsTable;
+  passages: PassagesTable;
+  recommendations: RecommendationsTable;
+  review_links: ReviewLinksTable;
+  review_shingles: ReviewShinglesTable;
+}
+
+export type ReviewRow = Selectable<ReviewsTable>;
+export type NewReview = Insertable<ReviewsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type SectionRow = Selectable<SectionsTable>;
+export type PassageRow = Selectable<PassagesTable>;
+export type RecommendationRow = Selectable<RecommendationsTable>;

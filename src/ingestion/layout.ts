@@ -1,0 +1,174 @@
+import { joinLines, vocabulary } from './clean.js';
+import type { Block, Line } from './model.js';
+
+const BULLET = /^(?:[•●▪◦·‣∙]|[-–*](?=\s)|o(?=\s{1,3}[A-Z]))\s*/;
+const NUMBERED_START = /^(?:\d{1,2}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.)\s+\S/;
+const NUMBERED_HEADING = /^(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+[\dA-Z]{1,3}[.:]?)\s+\S/i;
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const TERMINAL = /[.;,]["'”’)]?$/;
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 3 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
+}
+
+/**
+ * Whether a line standing alone reads as a heading. Plain text has no fonts, so this judges by
+ * shape: short, no sentence ending, and numbered ("3. Findings"), in capitals, or in title case.
+ */
+export function looksLikeHeading(text: string, strict = false): { level: number } | null {
+  const t = text.trim();
+  const w = words(t);
+  if (t.length < 3 || t.length > 90 || w.length > 12 || TERMINAL.test(t)) return null;
+  if (t.endsWith(':') && w.length > 3) return null; // "The following agencies contributed:" leads into a list
+  if (/^\d{1,2}(\.\d{1,3})+\s/.test(t) && w.length > 8) return null; // a short numbered paragraph
+  if (MONTH.test(t) && /\b(19|20)\d\d\b/.test(t) && w.length <= 4) return null; // a date line
+  const numbered = NUMBERED_HEADING.exec(t);
+  if (numbered && /[A-Za-z]{3}/.test(t)) {
+    const depth = (/^(\d+(?:\.\d+)*)/.exec(t)?.[1] ?? '1').split('.').length;
+    return { level: Math.min(depth, 3) };
+  }
+  if (isAllCaps(t)) return { level: 1 };
+  if (strict) return null;
+  if (/:\s*\S/.test(t)) return null; // "Author: Jane Doe" is a label, not a heading
+  const significant = w.filter((x) => x.replace(/[^A-Za-z]/g, '').length > 3);
+  if (significant.length === 0 || w.length > 8) return null;
+  const capitalised = significant.filter((x) => /^[A-Z'‘"“(]/.test(x)).length;
+  return capitalised / significant.length >= 0.6 && /^[A-Z'‘"“(]/.test(t) ? { level: 2 } : null;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** The font size most of the text is set in. */
+function bodySize(lines: Line[]): number {
+  const weight = new Map<number, number>();
+  for (const l of lines) {
+    if (l.size === null) continue;
+    const s = Math.round(l.size * 2) / 2;
+    weight.set(s, (weight.get(s) ?? 0) + l.text.length);
+  }
+  let best = 0;
+  let bestWeight = -1;
+  for (const [s, w] of weight) {
+    if (w > bestWeight) {
+      best = s;
+      bestWeight = w;
+    }
+  }
+  return best;
+}
+
+interface Draft {
+  kind: Block['kind'];
+  text: string;
+  page: number;
+  size: number | null;
+  lines: number;
+}
+
+/** Turns positioned PDF lines into headings, paragraphs and list items. */
+export function pdfLinesToBlocks(lines: Line[]): Block[] {
+  const vocab = vocabulary(lines.map((l) => l.text));
+  const body = bodySize(lines);
+  const lineGap = median(
+    lines.filter((l) => l.gap !== null && l.gap > 0 && l.size !== null && Math.abs(l.size - body) < 0.6).map((l) => l.gap as number),
+  );
+  const drafts: Draft[] = [];
+  let current: Draft | null = null;
+  let previous: Line | null = null;
+  for (const line of lines) {
+    const heading = line.size !== null && body > 0 && line.size >= body * 1.12 && line.text.length < 200;
+    const bullet = BULLET.test(line.text);
+    const numbered = NUMBERED_START.test(line.text);
+    const samePage = previous !== null && previous.page === line.page;
+    const bigGap = samePage && line.gap !== null && lineGap > 0 && line.gap > lineGap * 1.45;
+    const pageBreakEndsParagraph = previous !== null && !samePage && /[.:;!?"”)]$/.test(previous.text);
+    const kind: Draft['kind'] = heading ? 'heading' : bullet ? 'list-item' : 'paragraph';
+    const continues =
+      current !== null &&
+      previous !== null &&
+      !bigGap &&
+      !pageBreakEndsParagraph &&
+      (heading
+        ? current.kind === 'heading' && samePage && Math.abs((current.size ?? 0) - (line.size ?? 0)) < 0.6
+        : current.kind !== 'heading' && !bullet && !numbered);
+    if (continues && current) {
+      current.text = joinLines(current.text, line.text, vocab);
+      current.lines += 1;
+    } else {
+      current = {
+        kind,
+        text: bullet ? line.text.replace(BULLET, '') : line.text,
+        page: line.page,
+        size: line.size,
+        lines: 1,
+      };
+      drafts.push(current);
+    }
+    previous = line;
+  }
+  const headingSizes = [...new Set(drafts.filter((d) => d.kind === 'heading').map((d) => Math.round((d.size ?? 0) * 2) / 2))].sort(
+    (a, b) => b - a,
+  );
+  return drafts.map((d): Block => {
+    if (d.kind === 'heading') {
+      const level = headingSizes.indexOf(Math.round((d.size ?? 0) * 2) / 2) + 1;
+      return { kind: 'heading', text: d.text, page: d.page, level: Math.max(1, Math.min(level, 4)) };
+    }
+    const standalone = d.kind === 'paragraph' && d.lines === 1 ? looksLikeHeading(d.text, true) : null;
+    if (standalone) return { kind: 'heading', text: d.text, page: d.page, level: standalone.level + headingSizes.length };
+    return { kind: d.kind, text: d.text, page: d.page };
+  });
+}
+
+/** Turns plain-text lines (paragraphs separated by blank lines) into blocks. */
+export function textLinesToBlocks(lines: Line[]): Block[] {
+  const vocab = vocabulary(lines.map((l) => l.text));
+  const groups: Line[][] = [];
+  let group: Line[] = [];
+  for (const line of lines) {
+    const continuesAcrossPage =
+      group.length > 0 && line.page !== group[group.length - 1]?.page && !line.afterBlank;
+    if (line.afterBlank && group.length > 0 && !continuesAcrossPage) {
+      groups.push(group);
+      group = [];
+    }
+    group.push(line);
+  }
+  if (group.length > 0) groups.push(group);
+
+  const blocks: Block[] = [];
+  for (const g of groups) {
+    const first = g[0];
+    if (!first) continue;
+    if (g.length === 1) {
+      const h = looksLikeHeading(first.text);
+      if (h) {
+        blocks.push({ kind: 'heading', text: first.text, page: first.page, level: h.level });
+        continue;
+      }
+    }
+    let current: Block | null = null;
+    for (const line of g) {
+      const bullet = BULLET.test(line.text);
+      const numberedItem = current !== null && NUMBERED_START.test(line.text) && current.text.length > 0;
+      if (!current || bullet || (numberedItem && /[.:;]$/.test(current.text))) {
+        current = bullet
+          ? { kind: 'list-item', text: line.text.replace(BULLET, ''), page: line.page }
+          : { kind: 'paragraph', text: line.text, page: line.page };
+        blocks.push(current);
+      } else {
+        current.text = joinLines(current.text, line.text, vocab);
+      }
+    }
+  }
+  return blocks;
+}

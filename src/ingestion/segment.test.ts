@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from './model.js';
+import { classifyHeading, segment, splitHeadingNumber } from './segment.js';
+
+const h = (text: string, level = 2): Block => ({ kind: 'heading', text, page: 1, level });
+const p = (text: string, page = 1): Block => ({ kind: 'paragraph', text, page });
+const li = (text: string, listIndex?: number): Block => ({ kind: 'list-item', text, page: 2, ...(listIndex ? { listIndex } : {}) });
+
+describe('classifyHeading', () => {
+  it.each([
+    ['Executive Summary', 'executive-summary'],
+    ['Summary of key events', 'chronology'],
+    ['3. Terms of Reference', 'terms-of-reference'],
+    ['Analysis and findings', 'findings'],
+    ['Learning for the partnership', 'learning'],
+    ['Recommendations for agencies', 'recommendations'],
+    ['Glossary of terms', 'glossary'],
+    ['The views of the family', 'family-involvement'],
+    ['Good practice', 'good-practice'],
+    ['A walk in the park', 'other'],
+  ])('"%s" is %s', (heading, kind) => expect(classifyHeading(heading.replace(/^\d+\.\s*/, ''))).toBe(kind));
+});
+
+describe('splitHeadingNumber', () => {
+  it('separates section numbers from titles', () => {
+    expect(splitHeadingNumber('4.2 Health visiting')).toEqual({ number: '4.2', title: 'Health visiting' });
+    expect(splitHeadingNumber('Section 3: Findings')).toEqual({ number: '3', title: 'Findings' });
+    expect(splitHeadingNumber("A Child's Journey")).toEqual({ number: null, title: "A Child's Journey" });
+  });
+});
+
+describe('segment', () => {
+  it('keeps paragraph numbers, sections and pages for each passage', () => {
+    const out = segment([h('Serious Case Review: Child P', 1), p('FICTIONAL.'), h('4. Findings'), p('4.12 The health visitor visited twice.', 3)]);
+    expect(out.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['front-matter', 'Serious Case Review: Child P'],
+      ['findings', 'Findings'],
+    ]);
+    const last = out.passages[out.passages.length - 1];
+    expect(last).toMatchObject({ paragraph: '4.12', page: 3, text: 'The health visitor visited twice.', sectionSeq: 2 });
+  });
+
+  it('takes numbered list items under a recommendations heading, across its sub-headings', () => {
+    const out = segment([
+      h('Recommendations'),
+      p('The review makes the following recommendations:'),
+      h('For the police', 3),
+      li('The police should review how domestic abuse notifications are shared with schools.', 1),
+      h('For health', 3),
+      li('The ICB should ensure that GPs record who lives in the household.', 2),
+      h('Glossary'),
+      li('MASH: multi-agency safeguarding hub, the front door for referrals.'),
+    ]);
+    expect(out.recommendations.map((r) => [r.number, r.text.slice(0, 20)])).toEqual([
+      ['1', 'The police should re'],
+      ['2', 'The ICB should ensur'],
+    ]);
+    expect(out.sections.map((s) => s.kind)).toEqual(['recommendations', 'recommendations', 'recommendations', 'glossary']);
+  });
+
+  it('finds "Recommendation N:" paragraphs wherever they stand', () => {
+    const out = segment([h('Finding 2: Fathers were not seen'), p('Recommendation 3: Midwifery should ask about every adult in the home at booking.')]);
+    expect(out.recommendations).toEqual([
+      expect.objectContaining({ number: '3', text: 'Midwifery should ask about every adult in the home at booking.' }),
+    ]);
+  });
+
+  it('does not count an introductory sentence in the recommendations section', () => {
+    const out = segment([h('Recommendations'), p('This review makes four recommendations to the board.')]);
+    expect(out.recommendations).toHaveLength(0);
+  });
+});

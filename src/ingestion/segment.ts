@@ -1,0 +1,179 @@
+import type { Block } from './model.js';
+
+export type SectionKind =
+  | 'front-matter'
+  | 'contents'
+  | 'executive-summary'
+  | 'introduction'
+  | 'terms-of-reference'
+  | 'methodology'
+  | 'family-involvement'
+  | 'background'
+  | 'chronology'
+  | 'findings'
+  | 'learning'
+  | 'good-practice'
+  | 'conclusions'
+  | 'recommendations'
+  | 'glossary'
+  | 'agencies'
+  | 'appendix'
+  | 'other';
+
+/**
+ * Heading words that name a section's role, tried in order (the first match wins, so
+ * "Summary of key events" is a chronology before it is a summary).
+ */
+const SECTION_RULES: Array<[SectionKind, RegExp]> = [
+  ['contents', /^(table of )?contents$/],
+  ['executive-summary', /executive summary|^summary( report)?$|^overview$|summary of (the )?(review|report|findings|learning)/],
+  ['recommendations', /recommendation|actions? for the (partnership|board)|what (the partnership|agencies) (should|will) do|improving systems and practice/],
+  ['terms-of-reference', /terms of reference|^scope|lines of (enquiry|inquiry)|questions (for|of) the review|key questions/],
+  ['methodology', /method|^approach|how the review was (conducted|done|carried out)|review process|the review team|^process/],
+  ['family-involvement', /family('s)? (involvement|contribution|views|perspective|participation)|(views|voice|involvement|contribution) of (the )?family|involving the family|family engagement/],
+  ['chronology', /chronolog|key events|summary of events|timeline|practice episodes|narrative|what happened|the facts|case history|agency involvement|involvement of agencies/],
+  ['good-practice', /good practice|what (worked|went) well|strengths|positive practice/],
+  ['learning', /learning|lessons|what (can be|we|the review) (learnt|learned|learn)/],
+  ['findings', /finding|analysis|appraisal|themes|discussion|issues (identified|arising)|key (practice )?issues|evaluation/],
+  ['conclusions', /conclu|closing (comments|remarks)|final (comments|remarks|thoughts)/],
+  ['glossary', /glossary|abbreviation|acronym|terms used|definitions/],
+  ['agencies', /agencies (involved|that contributed|contributing)|^agencies$|organisations (involved|that contributed)|contributors|panel membership|membership of the (review )?panel|^(the )?review panel$|^the panel$/],
+  ['appendix', /append|annex|references|bibliography|further reading|useful (links|resources)/],
+  ['introduction', /introduc|purpose|why (this|the) (case|review)|about this review|reason for|circumstances|^the review$|preface|foreword|decision to (hold|undertake)/],
+  ['background', /background|family (composition|structure|history)|^the family|pen picture|lived experience|who (was|is)|about (child|baby|[a-z]+)\b|^the (child|adult|subject)|context|personal history|life story/],
+];
+
+export function classifyHeading(heading: string): SectionKind {
+  const h = heading.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+  for (const [kind, re] of SECTION_RULES) if (re.test(h)) return kind;
+  return 'other';
+}
+
+export interface SectionDraft {
+  seq: number;
+  kind: SectionKind;
+  heading: string;
+  number: string | null;
+  level: number;
+  page: number | null;
+}
+
+export interface PassageDraft {
+  seq: number;
+  sectionSeq: number;
+  paragraph: string | null;
+  page: number | null;
+  kind: 'paragraph' | 'list-item';
+  text: string;
+}
+
+export interface RecommendationDraft {
+  seq: number;
+  sectionSeq: number;
+  number: string | null;
+  text: string;
+  page: number | null;
+}
+
+export interface Segmented {
+  sections: SectionDraft[];
+  passages: PassageDraft[];
+  recommendations: RecommendationDraft[];
+}
+
+const HEADING_NUMBER = /^((?:\d{1,2}(?:\.\d{1,2}){0,2})|[A-Z]|[IVX]{1,4})[.):]?\s+(.+)$/;
+const HEADING_WORD_NUMBER = /^(?:part|section|chapter)\s+(\d{1,2}|[A-Z]|[IVX]{1,4})\s*[:.\-–—]?\s*(.*)$/i;
+const PARAGRAPH_NUMBER = /^(\d{1,2}(?:\.\d{1,3}){1,3})\.?\s+(?=\S)/;
+const SINGLE_NUMBER = /^(\d{1,3})[.)]\s+(?=\S)/;
+const RECOMMENDATION_LEAD = /^(?:recommendation|rec\.?)\s*(\d{1,2}[a-z]?)\s*[:.\-–—)]?\s*/i;
+
+export function splitHeadingNumber(text: string): { number: string | null; title: string } {
+  const word = HEADING_WORD_NUMBER.exec(text);
+  if (word) return { number: word[1] ?? null, title: (word[2] ?? '').trim() || text };
+  const m = HEADING_NUMBER.exec(text);
+  if (m && (m[2] ?? '').length > 2 && /[A-Za-z]/.test(m[2] ?? '')) {
+    // "A Child's Journey" is a title, not section "A": only letters followed by punctuation count.
+    if (/^[A-Z]$|^[IVX]+$/.test(m[1] ?? '') && !/^[A-Z]{1,4}[.):]/.test(text)) return { number: null, title: text };
+    return { number: m[1] ?? null, title: (m[2] ?? '').trim() };
+  }
+  return { number: null, title: text };
+}
+
+/**
+ * Splits a document's blocks into sections (from headings), numbered passages and recommendations.
+ * A recommendations section covers its sub-headings ("For the ICB", "For the police"), and its
+ * items are the list items and numbered paragraphs in it; "Recommendation 3: ..." anywhere counts too.
+ */
+export function segment(blocks: Block[]): Segmented {
+  const sections: SectionDraft[] = [];
+  const passages: PassageDraft[] = [];
+  const recommendations: RecommendationDraft[] = [];
+  let section: SectionDraft | null = null;
+  let recommendationsLevel: number | null = null;
+  const ancestors: SectionDraft[] = [];
+
+  const open = (draft: Omit<SectionDraft, 'seq'>): SectionDraft => {
+    const s = { ...draft, seq: sections.length + 1 };
+    sections.push(s);
+    return s;
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      const { number, title } = splitHeadingNumber(block.text);
+      const level = block.level ?? (number ? number.split('.').length : 1);
+      let kind = classifyHeading(title);
+      if (recommendationsLevel !== null) {
+        if (level > recommendationsLevel && (kind === 'other' || kind === 'recommendations' || kind === 'agencies' || kind === 'learning')) {
+          kind = 'recommendations';
+        } else {
+          recommendationsLevel = null;
+        }
+      }
+      if (kind === 'recommendations' && recommendationsLevel === null) recommendationsLevel = level;
+      while (ancestors.length && (ancestors[ancestors.length - 1]?.level ?? 0) >= level) ancestors.pop();
+      const parent = ancestors[ancestors.length - 1];
+      // Sub-headings inside a known section ("4.2 Health visiting") belong to that section's role;
+      // the document's own title heading opens the title page.
+      if (kind === 'other' && parent && parent.kind !== 'front-matter') kind = parent.kind;
+      if (kind === 'other' && sections.length === 0 && passages.length === 0) kind = 'front-matter';
+      section = open({ kind, heading: title, number, level, page: block.page });
+      ancestors.push(section);
+      continue;
+    }
+    if (!section) section = open({ kind: 'front-matter', heading: 'Title page', number: null, level: 1, page: block.page });
+
+    let text = block.text;
+    let paragraph: string | null = null;
+    const numbered = PARAGRAPH_NUMBER.exec(text);
+    if (numbered) {
+      paragraph = numbered[1] ?? null;
+      text = text.slice(numbered[0].length);
+    } else if (block.kind === 'paragraph') {
+      const single = SINGLE_NUMBER.exec(text);
+      if (single && text.length > 40) {
+        paragraph = single[1] ?? null;
+        text = text.slice(single[0].length);
+      }
+    }
+    if (!text.trim()) continue;
+    const kind = block.kind === 'list-item' ? 'list-item' : 'paragraph';
+    passages.push({ seq: passages.length + 1, sectionSeq: section.seq, paragraph, page: block.page, kind, text });
+
+    const lead = RECOMMENDATION_LEAD.exec(text);
+    const inRecommendations = section.kind === 'recommendations';
+    if (lead && text.length > lead[0].length + 10) {
+      recommendations.push({
+        seq: recommendations.length + 1,
+        sectionSeq: section.seq,
+        number: lead[1] ?? null,
+        text: text.slice(lead[0].length).trim(),
+        page: block.page,
+      });
+    } else if (inRecommendations && (block.kind === 'list-item' || paragraph !== null) && text.length > 15) {
+      const number = block.listIndex !== undefined ? String(block.listIndex) : paragraph;
+      recommendations.push({ seq: recommendations.length + 1, sectionSeq: section.seq, number, text, page: block.page });
+    }
+  }
+  return { sections, passages, recommendations };
+}

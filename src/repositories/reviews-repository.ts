@@ -1,0 +1,236 @@
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  Database,
+  DocumentRow,
+  NewReview,
+  PassageRow,
+  RecommendationRow,
+  ReviewRow,
+  SectionRow,
+} from '../db/types.js';
+
+/** What a caller may see: enforced inside every query, never by filtering afterwards. */
+export interface AccessScope {
+  visibilities: readonly string[];
+  statuses: readonly string[];
+}
+
+export interface ReviewFilter {
+  types?: string[];
+  nations?: string[];
+  regions?: string[];
+  subjects?: string[];
+  yearFrom?: number;
+  yearTo?: number;
+}
+
+export type ReviewSort = 'published-desc' | 'published-asc' | 'title' | 'added-desc';
+
+export interface NewReviewGraph {
+  review: NewReview;
+  agencies: string[];
+  document: Omit<DocumentRow, 'review_id'>;
+  sections: Array<Omit<SectionRow, 'id' | 'review_id'>>;
+  passages: Array<Omit<PassageRow, 'id' | 'review_id' | 'section_id'> & { sectionSeq: number }>;
+  recommendations: Array<Omit<RecommendationRow, 'id' | 'review_id' | 'section_id'> & { sectionSeq: number }>;
+  shingles: number[];
+  links: Array<{ relatedId: string; kind: string; score: number; detail: string }>;
+}
+
+export interface ReviewDetail {
+  review: ReviewRow;
+  agencies: string[];
+  documents: DocumentRow[];
+  sections: SectionRow[];
+  passages: PassageRow[];
+  recommendations: RecommendationRow[];
+  links: Array<{ id: string; title: string; kind: string; score: number; detail: string | null }>;
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class ReviewsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findDocumentBySha(sha256: string): Promise<{ reviewId: string; title: string } | undefined> {
+    const row = await this.db
+      .selectFrom('documents')
+      .innerJoin('reviews', 'reviews.id', 'documents.review_id')
+      .select(['documents.review_id as reviewId', 'reviews.title as title'])
+      .where('documents.sha256', '=', sha256)
+      .executeTakeFirst();
+    return row;
+  }
+
+  async findByTextSha(textSha256: string): Promise<{ id: string; title: string } | undefined> {
+    return this.db.selectFrom('reviews').select(['id', 'title']).where('text_sha256', '=', textSha256).executeTakeFirst();
+  }
+
+  /** Reviews sharing at least `min` of the given sampled shingles, with how many each shares. */
+  async sharedShingles(hashes: number[], min: number): Promise<Array<{ reviewId: string; shared: number; total: number }>> {
+    if (hashes.length === 0) return [];
+    const counts = new Map<string, number>();
+    for (const part of chunks([...new Set(hashes)], 500)) {
+      const rows = await this.db
+        .selectFrom('review_shingles')
+        .select(['review_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('hash', 'in', part)
+        .groupBy('review_id')
+        .execute();
+      for (const r of rows) counts.set(r.review_id, (counts.get(r.review_id) ?? 0) + Number(r.n));
+    }
+    const candidates = [...counts].filter(([, n]) => n >= min);
+    if (candidates.length === 0) return [];
+    const totals = await this.db
+      .selectFrom('review_shingles')
+      .select(['review_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(
+        'review_id',
+        'in',
+        candidates.map(([id]) => id),
+      )
+      .groupBy('review_id')
+      .execute();
+    const totalById = new Map(totals.map((t) => [t.review_id, Number(t.n)]));
+    return candidates.map(([reviewId, shared]) => ({ reviewId, shared, total: totalById.get(reviewId) ?? 0 }));
+  }
+
+  /** Writes a review and everything extracted from it in one transaction: all of it, or nothing. */
+  async insertGraph(graph: NewReviewGraph, beforeCommit?: (step: string) => void): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('reviews').values(graph.review).execute();
+      const reviewId = graph.review.id;
+      if (graph.agencies.length) {
+        await trx
+          .insertInto('review_agencies')
+          .values([...new Set(graph.agencies)].map((agency) => ({ review_id: reviewId, agency })))
+          .execute();
+      }
+      await trx.insertInto('documents').values({ ...graph.document, review_id: reviewId }).execute();
+      const sectionIds = new Map<number, number>();
+      for (const s of graph.sections) {
+        const row = await trx.insertInto('sections').values({ ...s, review_id: reviewId }).returning('id').executeTakeFirstOrThrow();
+        sectionIds.set(s.seq, row.id);
+      }
+      beforeCommit?.('sections');
+      await insertPassages(trx, reviewId, graph.passages, sectionIds);
+      beforeCommit?.('passages');
+      for (const part of chunks(graph.recommendations, 200)) {
+        await trx
+          .insertInto('recommendations')
+          .values(part.map(({ sectionSeq, ...r }) => ({ ...r, review_id: reviewId, section_id: sectionIds.get(sectionSeq) ?? null })))
+          .execute();
+      }
+      for (const part of chunks([...new Set(graph.shingles)], 500)) {
+        await trx
+          .insertInto('review_shingles')
+          .values(part.map((hash) => ({ review_id: reviewId, hash })))
+          .execute();
+      }
+      const now = graph.review.created_at;
+      for (const link of graph.links) {
+        await trx
+          .insertInto('review_links')
+          .values([
+            { review_id: reviewId, related_id: link.relatedId, kind: link.kind, score: link.score, detail: link.detail, created_at: now },
+            { review_id: link.relatedId, related_id: reviewId, kind: link.kind, score: link.score, detail: link.detail, created_at: now },
+          ])
+          .execute();
+      }
+      beforeCommit?.('commit');
+    });
+  }
+
+  async count(access: AccessScope): Promise<number> {
+    const row = await this.db
+      .selectFrom('reviews')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('visibility', 'in', access.visibilities)
+      .where('status', 'in', access.statuses)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async list(
+    access: AccessScope,
+    filter: ReviewFilter,
+    page: { offset: number; limit: number },
+    sort: ReviewSort = 'published-desc',
+  ): Promise<{ total: number; rows: ReviewRow[] }> {
+    let q = this.db
+      .selectFrom('reviews')
+      .where('visibility', 'in', access.visibilities)
+      .where('status', 'in', access.statuses);
+    if (filter.types?.length) q = q.where('review_type', 'in', filter.types);
+    if (filter.nations?.length) q = q.where('nation', 'in', filter.nations);
+    if (filter.regions?.length) q = q.where('region', 'in', filter.regions);
+    if (filter.subjects?.length) q = q.where('subject', 'in', filter.subjects);
+    if (filter.yearFrom !== undefined) q = q.where('published_year', '>=', filter.yearFrom);
+    if (filter.yearTo !== undefined) q = q.where('published_year', '<=', filter.yearTo);
+    const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    let rows = q.selectAll();
+    switch (sort) {
+      case 'published-asc':
+        rows = rows.orderBy('published_on', 'asc');
+        break;
+      case 'title':
+        rows = rows.orderBy('title', 'asc');
+        break;
+      case 'added-desc':
+        rows = rows.orderBy('created_at', 'desc');
+        break;
+      default:
+        rows = rows.orderBy('published_on', 'desc');
+    }
+    const result = await rows.orderBy('id').limit(page.limit).offset(page.offset).execute();
+    return { total: Number(totalRow.n), rows: result };
+  }
+
+  async get(id: string, access: AccessScope): Promise<ReviewDetail | undefined> {
+    const review = await this.db
+      .selectFrom('reviews')
+      .selectAll()
+      .where('id', '=', id)
+      .where('visibility', 'in', access.visibilities)
+      .where('status', 'in', access.statuses)
+      .executeTakeFirst();
+    if (!review) return undefined;
+    const [agencies, documents, sections, passages, recommendations, links] = await Promise.all([
+      this.db.selectFrom('review_agencies').select('agency').where('review_id', '=', id).orderBy('agency').execute(),
+      this.db.selectFrom('documents').selectAll().where('review_id', '=', id).orderBy('created_at').execute(),
+      this.db.selectFrom('sections').selectAll().where('review_id', '=', id).orderBy('seq').execute(),
+      this.db.selectFrom('passages').selectAll().where('review_id', '=', id).orderBy('seq').execute(),
+      this.db.selectFrom('recommendations').selectAll().where('review_id', '=', id).orderBy('seq').execute(),
+      this.db
+        .selectFrom('review_links')
+        .innerJoin('reviews', 'reviews.id', 'review_links.related_id')
+        .select(['reviews.id as id', 'reviews.title as title', 'review_links.kind as kind', 'review_links.score as score', 'review_links.detail as detail'])
+        .where('review_links.review_id', '=', id)
+        .where('reviews.visibility', 'in', access.visibilities)
+        .where('reviews.status', 'in', access.statuses)
+        .orderBy('review_links.score', 'desc')
+        .execute(),
+    ]);
+    return { review, agencies: agencies.map((a) => a.agency), documents, sections, passages, recommendations, links };
+  }
+}
+
+async function insertPassages(
+  trx: Executor,
+  reviewId: string,
+  passages: NewReviewGraph['passages'],
+  sectionIds: Map<number, number>,
+): Promise<void> {
+  for (const part of chunks(passages, 200)) {
+    await trx
+      .insertInto('passages')
+      .values(part.map(({ sectionSeq, ...p }) => ({ ...p, review_id: reviewId, section_id: sectionIds.get(sectionSeq) ?? null })))
+      .execute();
+  }
+}

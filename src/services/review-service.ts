@@ -1,0 +1,74 @@
+import type { Db } from '../db/index.js';
+import { ReviewsRepository } from '../repositories/reviews-repository.js';
+import type { AccessScope, ReviewDetail, ReviewFilter, ReviewSort } from '../repositories/reviews-repository.js';
+import { NotFoundError } from '../shared/errors.js';
+
+/** Until accounts exist (a later issue), everyone is a public visitor on the web. */
+export const PUBLIC_ACCESS: AccessScope = { visibilities: ['public'], statuses: ['published'] };
+/** The operator at the command line sees everything in the store. */
+export const OPERATOR_ACCESS: AccessScope = {
+  visibilities: ['public', 'registered', 'restricted'],
+  statuses: ['draft', 'published', 'withdrawn'],
+};
+
+export interface ReviewSummary {
+  id: string;
+  title: string;
+  type: string;
+  nation: string | null;
+  region: string | null;
+  body: string | null;
+  area: string | null;
+  published: string | null;
+  subject: string | null;
+  visibility: string;
+  status: string;
+}
+
+export interface ReviewPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  results: ReviewSummary[];
+}
+
+export class ReviewService {
+  private readonly repo: ReviewsRepository;
+
+  constructor(db: Db) {
+    this.repo = new ReviewsRepository(db.kysely);
+  }
+
+  async list(access: AccessScope, filter: ReviewFilter, page: number, pageSize: number, sort?: ReviewSort): Promise<ReviewPage> {
+    const { total, rows } = await this.repo.list(access, filter, { offset: (page - 1) * pageSize, limit: pageSize }, sort);
+    return {
+      total,
+      page,
+      pageSize,
+      results: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        type: r.review_type,
+        nation: r.nation,
+        region: r.region,
+        body: r.publishing_body,
+        area: r.area,
+        published: r.published_on,
+        subject: r.subject,
+        visibility: r.visibility,
+        status: r.status,
+      })),
+    };
+  }
+
+  /** A review the caller may see, or NotFound — the same answer whether it is missing or forbidden. */
+  async get(id: string, access: AccessScope): Promise<ReviewDetail> {
+    const detail = await this.repo.get(id, access);
+    if (!detail) throw new NotFoundError(`No review with id ${id}`);
+    return detail;
+  }
+
+  count(access: AccessScope): Promise<number> {
+    return this.repo.count(access);
+  }
+}

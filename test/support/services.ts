@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import type { Config } from '../../src/config.js';
+import { createServices } from '../../src/services/index.js';
+import type { Services } from '../../src/services/index.js';
+
+export type Backend = 'sqlite' | 'postgres';
+
+/** SQLite always; PostgreSQL too when DATABASE_URL is set (as .ci/run does). */
+export const BACKENDS: Backend[] = process.env['DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestEnv {
+  services: Services;
+  config: Config;
+  /** environment for a child `slh` process that must see the same store */
+  env: NodeJS.ProcessEnv;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A fresh, empty store: a temp folder for SQLite, or a new schema for PostgreSQL, so test files
+ * running in parallel never see each other's data.
+ */
+export async function testEnv(backend: Backend, overrides: Partial<Config> = {}): Promise<TestEnv> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slh-test-'));
+  const schema = backend === 'postgres' ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl: backend === 'postgres' ? process.env['DATABASE_URL'] : undefined,
+    dbSchema: schema,
+    maxFileBytes: 100 * 1024 * 1024,
+    logLevel: 'silent',
+    ...overrides,
+  };
+  const services = await createServices(config, pino({ level: 'silent' }));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SLH_DATA_DIR: dataDir,
+    DATABASE_URL: config.databaseUrl ?? '',
+    SLH_DB_SCHEMA: schema ?? '',
+    SLH_MAX_FILE_MB: String(config.maxFileBytes / 1048576),
+    LOG_LEVEL: 'warn',
+  };
+  if (!schema) delete env['SLH_DB_SCHEMA'];
+  return {
+    services,
+    config,
+    env,
+    async cleanup() {
+      await services.close();
+      if (schema && config.databaseUrl) {
+        const client = new pg.Client({ connectionString: config.databaseUrl });
+        await client.connect();
+        await client.query(`drop schema if exists ${schema} cascade`);
+        await client.end();
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
