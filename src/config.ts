@@ -16,6 +16,8 @@ const schema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
     .optional(),
   SLH_MAX_FILE_MB: z.coerce.number().positive().default(100),
+  SLH_UPLOADS: z.enum(['on', 'off']).default('on'),
+  SLH_UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +29,9 @@ export interface Config {
   dbSchema: string | undefined;
   maxFileBytes: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** the upload pages and API; until accounts exist anyone who can reach the service may upload */
+  uploadsEnabled: boolean;
+  uploadRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -48,5 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbSchema: e.SLH_DB_SCHEMA,
     maxFileBytes: Math.round(e.SLH_MAX_FILE_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
+    uploadsEnabled: e.SLH_UPLOADS === 'on',
+    uploadRatePerMinute: e.SLH_UPLOAD_RATE_PER_MINUTE,
   };
 }

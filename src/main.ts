@@ -23,6 +23,7 @@ export async function startServer(services: Services, options: StartOptions): Pr
       for (const f of outcome.failed) logger.warn({ code: f.code, message: f.error }, 'a demo file failed to import');
     }
   }
+  await services.uploads.resume();
   const app = await createApp(services);
   await app.listen({ port: options.port, host: options.host });
   const shutdown = async (signal: string) => {

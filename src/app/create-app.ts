@@ -1,17 +1,32 @@
+import multipart from '@fastify/multipart';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pingDb } from '../db/index.js';
 import type { Services } from '../services/index.js';
 import { VERSION } from '../version.js';
+import { docsApi } from './api/v1/docs/routes.js';
 import { reviewsApi } from './api/v1/reviews/routes.js';
+import { uploadsApi } from './api/v1/uploads/routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerSecurity } from './plugins/security.js';
+import { registerStatic } from './plugins/static.js';
+import { registerViews } from './plugins/views.js';
+import { homePages } from './web/home/routes.js';
+import { reviewPages } from './web/reviews/routes.js';
+import { uploadPages } from './web/upload/routes.js';
 
 export async function createApp(services: Services): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     // pino's Logger and Fastify's logger interface differ only in optional typing details.
     loggerInstance: services.logger as unknown as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
+    return503OnClosing: true,
+  });
+  await registerSecurity(app);
+  await registerStatic(app);
+  registerViews(app, { uploadsEnabled: services.config.uploadsEnabled });
+  await app.register(multipart, {
+    limits: { fileSize: services.config.maxFileBytes, files: 1, fields: 20, fieldSize: 10_000, parts: 22 },
   });
   registerErrorHandling(app);
 
@@ -27,7 +42,12 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
     }
   });
 
+  homePages(app, services);
+  reviewPages(app, services);
+  uploadPages(app, services);
   reviewsApi(app, services);
+  uploadsApi(app, services);
+  docsApi(app, services);
   await app.ready();
   return app;
 }

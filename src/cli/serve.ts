@@ -17,7 +17,8 @@ export function registerServe(program: Command): void {
       const port = flags.port === undefined ? config.port : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
       const logger = pino({ level: config.logLevel });
-      const services = await createServices(config, logger);
+      const services = await createServices(config, logger, { parseInWorkers: true });
+      if (config.uploadsEnabled) logger.warn('uploads are on and open to anyone who can reach the service (SLH_UPLOADS=off to turn them off)');
       const app = await startServer(services, { port, host: flags.host ?? config.host, demo: flags.demo });
       const address = app.server.address();
       const shown = typeof address === 'object' && address ? `http://${address.address === '::' ? 'localhost' : address.address}:${address.port}` : String(address);

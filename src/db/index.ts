@@ -6,6 +6,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from './dialect.js';
 import { reviewLibrary } from './migrations/0001_review_library.js';
+import { uploadJobs } from './migrations/0002_upload_jobs.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -31,6 +32,7 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_review_library': reviewLibrary(dialect),
+    '0002_upload_jobs': uploadJobs(),
   };
 }
 

@@ -91,7 +91,25 @@ export interface ReviewShinglesTable {
   hash: number;
 }
 
+export interface UploadJobsTable {
+  id: string;
+  /** queued, running, imported, skipped, failed */
+  status: string;
+  file_name: string;
+  size_bytes: number;
+  /** where the uploaded bytes wait until the job has run; null once done */
+  temp_key: string | null;
+  /** JSON of the metadata given with the upload */
+  metadata: string;
+  review_id: string | null;
+  code: string | null;
+  message: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  upload_jobs: UploadJobsTable;
   reviews: ReviewsTable;
   review_agencies: ReviewAgenciesTable;
   documents: DocumentsTable;
@@ -103,6 +121,7 @@ export interface Database {
 }
 
 export type ReviewRow = Selectable<ReviewsTable>;
+export type UploadJobRow = Selectable<UploadJobsTable>;
 export type NewReview = Insertable<ReviewsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type SectionRow = Selectable<SectionsTable>;

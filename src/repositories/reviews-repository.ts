@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type {
   Database,
@@ -22,6 +23,8 @@ export interface ReviewFilter {
   subjects?: string[];
   yearFrom?: number;
   yearTo?: number;
+  /** words that must each appear in the title, publishing body or area (full-text search comes later) */
+  text?: string;
 }
 
 export type ReviewSort = 'published-desc' | 'published-asc' | 'title' | 'added-desc';
@@ -173,6 +176,14 @@ export class ReviewsRepository {
     if (filter.subjects?.length) q = q.where('subject', 'in', filter.subjects);
     if (filter.yearFrom !== undefined) q = q.where('published_year', '>=', filter.yearFrom);
     if (filter.yearTo !== undefined) q = q.where('published_year', '<=', filter.yearTo);
+    for (const word of (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or(
+          (['title', 'publishing_body', 'area'] as const).map((column) => eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`)),
+        ),
+      );
+    }
     const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     let rows = q.selectAll();
     switch (sort) {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -11,6 +10,7 @@ import type { ParsedReview } from '../ingestion/parse-review.js';
 import { ReviewsRepository } from '../repositories/reviews-repository.js';
 import type { NewReviewGraph } from '../repositories/reviews-repository.js';
 import { AppError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { ReviewMetadataInput } from './review-metadata.js';
 
@@ -39,13 +39,6 @@ const MIN_SHARED_SHINGLES = 8;
 /** ...making up at least this share of the shorter text's sample. */
 const MIN_CONTAINMENT = 0.3;
 
-function newId(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(10);
-  let id = '';
-  for (const b of bytes) id += alphabet[b % alphabet.length];
-  return id;
-}
 
 export class ImportService {
   private readonly reviews: ReviewsRepository;
@@ -55,6 +48,8 @@ export class ImportService {
     private readonly files: FileStore,
     private readonly maxFileBytes: number,
     private readonly logger: Logger,
+    /** in-process by default; the server passes a worker-thread pool */
+    private readonly parse: (bytes: Uint8Array, fileName: string) => Promise<ParsedReview> = parseReview,
   ) {
     this.reviews = new ReviewsRepository(db.kysely);
   }
@@ -152,7 +147,7 @@ export class ImportService {
     const existing = await this.reviews.findDocumentBySha(sha256(bytes));
     if (existing) return { kind: 'skipped', reason: `already imported as review ${existing.reviewId} ("${existing.title}")` };
 
-    const parsed = await parseReview(bytes, parsedName);
+    const parsed = await this.parse(bytes, parsedName);
     const sameText = await this.reviews.findByTextSha(parsed.textSha256);
     if (sameText) return { kind: 'skipped', reason: `same text as review ${sameText.id} ("${sameText.title}")` };
 

@@ -5,8 +5,10 @@ import type { Config } from '../config.js';
 import { createDb, migrateToLatest } from '../db/index.js';
 import type { Db } from '../db/index.js';
 import { FileStore } from '../storage/file-store.js';
+import { ParsePool } from '../ingestion/parse-pool.js';
 import { ImportService } from './import-service.js';
 import { ReviewService } from './review-service.js';
+import { UploadService } from './upload-service.js';
 
 export interface Services {
   config: Config;
@@ -14,21 +16,37 @@ export interface Services {
   logger: Logger;
   reviews: ReviewService;
   importer: ImportService;
+  uploads: UploadService;
+  files: FileStore;
   close(): Promise<void>;
 }
 
+export interface ServiceOptions {
+  /** parse files in worker threads (the web server), not on the calling thread (the CLI) */
+  parseInWorkers?: boolean;
+}
+
 /** The composition root: the web server and the CLI both build their services here. */
-export async function createServices(config: Config, logger?: Logger): Promise<Services> {
+export async function createServices(config: Config, logger?: Logger, options: ServiceOptions = {}): Promise<Services> {
   const log = logger ?? pino({ level: config.logLevel });
   const db = createDb(config);
   await migrateToLatest(db, config.dbSchema);
   const files = new FileStore(path.join(config.dataDir, 'files'));
+  const pool = options.parseInWorkers ? new ParsePool(1) : null;
+  const importer = new ImportService(db, files, config.maxFileBytes, log, pool ? (b, n) => pool.parse(b, n) : undefined);
+  const uploads = new UploadService(db.kysely, importer, config.dataDir, log);
   return {
     config,
     db,
     logger: log,
     reviews: new ReviewService(db),
-    importer: new ImportService(db, files, config.maxFileBytes, log),
-    close: () => db.close(),
+    importer,
+    uploads,
+    files,
+    async close() {
+      await uploads.idle();
+      await pool?.close();
+      await db.close();
+    },
   };
 }

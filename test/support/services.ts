@@ -35,6 +35,8 @@ export async function testEnv(backend: Backend, overrides: Partial<Config> = {})
     dbSchema: schema,
     maxFileBytes: 100 * 1024 * 1024,
     logLevel: 'silent',
+    uploadsEnabled: true,
+    uploadRatePerMinute: 1000,
     ...overrides,
   };
   const services = await createServices(config, pino({ level: 'silent' }));

@@ -4,7 +4,7 @@ import type { Services } from '../../../../services/index.js';
 import { formatZodError } from '../../../../services/review-metadata.js';
 import { ValidationError } from '../../../../shared/errors.js';
 import { presentReview } from './presenter.js';
-import { idParamsSchema, listQuerySchema } from './schema.js';
+import { filterFrom, idParamsSchema, listQuerySchema } from '../../../shared/review-query.js';
 
 export function reviewsApi(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/reviews', async (request) => {
@@ -13,14 +13,7 @@ export function reviewsApi(app: FastifyInstance, services: Services): void {
     const q = parsed.data;
     return services.reviews.list(
       PUBLIC_ACCESS,
-      {
-        ...(q.type ? { types: q.type } : {}),
-        ...(q.nation ? { nations: q.nation } : {}),
-        ...(q.region ? { regions: q.region } : {}),
-        ...(q.subject ? { subjects: q.subject } : {}),
-        ...(q.from !== undefined ? { yearFrom: q.from } : {}),
-        ...(q.to !== undefined ? { yearTo: q.to } : {}),
-      },
+      filterFrom(q),
       q.page,
       q.pageSize,
       q.sort,

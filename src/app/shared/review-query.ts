@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { REVIEW_TYPES } from '../../../../ingestion/metadata.js';
-import { ENGLISH_REGIONS, NATIONS } from '../../../../ingestion/places.js';
+import type { ReviewFilter } from '../../repositories/reviews-repository.js';
+import { REVIEW_TYPES } from '../../ingestion/metadata.js';
+import { ENGLISH_REGIONS, NATIONS } from '../../ingestion/places.js';
 
 /** A query parameter that may be given once or repeated (?type=scr&type=cspr). */
 function many<T extends string>(values: readonly [T, ...T[]]) {
@@ -9,6 +10,7 @@ function many<T extends string>(values: readonly [T, ...T[]]) {
 
 export const listQuerySchema = z
   .object({
+    q: z.string().trim().max(200, 'must be 200 characters or fewer').optional(),
     type: many(REVIEW_TYPES),
     nation: many(NATIONS),
     region: many(ENGLISH_REGIONS),
@@ -21,5 +23,20 @@ export const listQuerySchema = z
   })
   .strict()
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** The repository filter a list query asks for. */
+export function filterFrom(q: ListQuery): ReviewFilter {
+  return {
+    ...(q.q ? { text: q.q } : {}),
+    ...(q.type ? { types: q.type } : {}),
+    ...(q.nation ? { nations: q.nation } : {}),
+    ...(q.region ? { regions: q.region } : {}),
+    ...(q.subject ? { subjects: q.subject } : {}),
+    ...(q.from !== undefined ? { yearFrom: q.from } : {}),
+    ...(q.to !== undefined ? { yearTo: q.to } : {}),
+  };
+}
 
 export const idParamsSchema = z.object({ id: z.string().regex(/^[a-z0-9]{4,40}$/, 'not a review id') });

@@ -1,0 +1,168 @@
+import { REVIEW_TYPES } from '../../../ingestion/metadata.js';
+import { ENGLISH_REGIONS, NATIONS } from '../../../ingestion/places.js';
+import { VERSION } from '../../../version.js';
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'details'],
+      properties: { code: { type: 'string', description: 'stable, machine-readable' }, message: { type: 'string', description: 'for people' }, details: { type: 'object' } },
+    },
+  },
+};
+
+const reviewSummary = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    type: { type: 'string', enum: [...REVIEW_TYPES] },
+    nation: { type: ['string', 'null'] },
+    region: { type: ['string', 'null'] },
+    body: { type: ['string', 'null'], description: 'publishing body' },
+    area: { type: ['string', 'null'] },
+    published: { type: ['string', 'null'], description: 'YYYY, YYYY-MM or YYYY-MM-DD' },
+    subject: { type: ['string', 'null'], enum: ['child', 'adult', null] },
+    visibility: { type: 'string' },
+    status: { type: 'string' },
+  },
+};
+
+const upload = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    status: { type: 'string', enum: ['queued', 'running', 'imported', 'skipped', 'failed'] },
+    fileName: { type: 'string' },
+    sizeBytes: { type: 'integer' },
+    reviewId: { type: ['string', 'null'] },
+    code: { type: ['string', 'null'] },
+    message: { type: ['string', 'null'] },
+  },
+};
+
+const many = (name: string, values: readonly string[], description: string) => ({
+  name,
+  in: 'query',
+  description: `${description} Repeat to allow several.`,
+  schema: { type: 'array', items: { type: 'string', enum: [...values] } },
+  style: 'form',
+  explode: true,
+});
+
+const errors = {
+  '400': { description: 'Invalid request', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '404': { description: 'Not found (also for reviews the caller may not see)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
+
+/** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and rendered at /api/v1/docs. */
+export function openApiDocument(uploadsEnabled: boolean) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Safeguarding Learning Hub API',
+      version: VERSION,
+      description: 'The library of safeguarding case reviews. Every page of the service has its data here. Errors are { error: { code, message, details } }.',
+    },
+    paths: {
+      '/health': {
+        get: { summary: 'Service health', description: 'Database check, backend name and version.', responses: { '200': { description: 'Healthy' }, '503': { description: 'Database unreachable' } } },
+      },
+      '/api/v1/reviews': {
+        get: {
+          summary: 'List reviews',
+          description: 'Published reviews the caller may read, newest first, with the total that match.',
+          parameters: [
+            { name: 'q', in: 'query', description: 'Words that must each appear in the title, publishing body or area.', schema: { type: 'string', maxLength: 200 } },
+            many('type', REVIEW_TYPES, 'Review type.'),
+            many('nation', NATIONS, 'Nation.'),
+            many('region', ENGLISH_REGIONS, 'English region.'),
+            many('subject', ['child', 'adult'], 'Whom the review is about.'),
+            { name: 'from', in: 'query', description: 'Earliest year of publication.', schema: { type: 'integer', minimum: 1900, maximum: 2100 } },
+            { name: 'to', in: 'query', description: 'Latest year of publication.', schema: { type: 'integer', minimum: 1900, maximum: 2100 } },
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+            { name: 'sort', in: 'query', schema: { type: 'string', enum: ['published-desc', 'published-asc', 'title', 'added-desc'], default: 'published-desc' } },
+          ],
+          responses: {
+            '200': {
+              description: 'A page of reviews',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: { total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' }, results: { type: 'array', items: { $ref: '#/components/schemas/ReviewSummary' } } },
+                  },
+                },
+              },
+            },
+            '400': errors['400'],
+          },
+        },
+        ...(uploadsEnabled
+          ? {
+              post: {
+                summary: 'Upload a review file',
+                description:
+                  'Multipart form with a "file" part (PDF, DOCX, HTML, Markdown or text) and optional fields title, type, nation, region, body, year, subject, visibility. Waits for the file to be read: 201 imported, 200 already in the library, 422 unreadable (the message says why), 202 still being read (poll the upload).',
+                requestBody: {
+                  required: true,
+                  content: {
+                    'multipart/form-data': {
+                      schema: {
+                        type: 'object',
+                        required: ['file'],
+                        properties: {
+                          file: { type: 'string', format: 'binary' },
+                          title: { type: 'string' },
+                          type: { type: 'string', enum: [...REVIEW_TYPES] },
+                          nation: { type: 'string', enum: [...NATIONS] },
+                          region: { type: 'string', enum: [...ENGLISH_REGIONS] },
+                          body: { type: 'string' },
+                          year: { type: 'integer' },
+                          subject: { type: 'string', enum: ['child', 'adult'] },
+                          visibility: { type: 'string', enum: ['public', 'registered', 'restricted'] },
+                        },
+                      },
+                    },
+                  },
+                },
+                responses: {
+                  '201': { description: 'Imported', content: { 'application/json': { schema: { type: 'object', properties: { upload: { $ref: '#/components/schemas/Upload' }, links: { type: 'object' } } } } } },
+                  '200': { description: 'Already in the library', content: { 'application/json': { schema: { type: 'object', properties: { upload: { $ref: '#/components/schemas/Upload' } } } } } },
+                  '202': { description: 'Still being read', content: { 'application/json': { schema: { type: 'object', properties: { upload: { $ref: '#/components/schemas/Upload' } } } } } },
+                  '400': errors['400'],
+                  '413': { description: 'File too large', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+                  '422': { description: 'The file could not be read', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+                  '429': { description: 'Too many uploads; try again in a minute' },
+                },
+              },
+            }
+          : {}),
+      },
+      '/api/v1/reviews/{id}': {
+        get: {
+          summary: 'One review',
+          description: 'Metadata (with where each value came from), documents, sections, passages with paragraph numbers and pages, recommendations and related reviews.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The review' }, ...errors },
+        },
+      },
+      ...(uploadsEnabled
+        ? {
+            '/api/v1/uploads/{id}': {
+              get: {
+                summary: 'An upload and its progress',
+                parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+                responses: { '200': { description: 'The upload', content: { 'application/json': { schema: { $ref: '#/components/schemas/Upload' } } } }, ...errors },
+              },
+            },
+          }
+        : {}),
+    },
+    components: { schemas: { Error: errorSchema, ReviewSummary: reviewSummary, Upload: upload } },
+  };
+}

@@ -1,0 +1,40 @@
+/** Words people read for the codes the library stores. */
+export const REVIEW_TYPE_LABELS: Record<string, string> = {
+  scr: 'Serious case review',
+  cspr: 'Child safeguarding practice review',
+  'rapid-review': 'Rapid review',
+  sar: 'Safeguarding adults review',
+  dhr: 'Domestic homicide review',
+  cpr: 'Child practice review (Wales)',
+  susr: 'Single unified safeguarding review (Wales)',
+  'scotland-review': 'Significant case review or learning review (Scotland)',
+  cmr: 'Case management review (Northern Ireland)',
+  other: 'Other learning review',
+};
+
+export const SECTION_KIND_LABELS: Record<string, string> = {
+  'executive-summary': 'Executive summary',
+  recommendations: 'Recommendations',
+  findings: 'Findings',
+  learning: 'Learning',
+};
+
+export const SUBJECT_LABELS: Record<string, string> = { child: 'Child', adult: 'Adult' };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2021-06-14" → "14 June 2021"; "2021-06" → "June 2021"; "2021" → "2021". */
+export function formatPartialDate(value: string | null | undefined): string {
+  if (!value) return 'Not known';
+  const [y, m, d] = value.split('-');
+  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  if (d && month) return `${Number(d)} ${month} ${y}`;
+  if (month) return `${month} ${y}`;
+  return y ?? value;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1048576) return `${Math.round(n / 1024)} KB`;
+  return `${(n / 1048576).toFixed(1)} MB`;
+}

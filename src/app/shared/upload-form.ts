@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { SUPPORTED_EXTENSIONS } from '../../ingestion/extract/index.js';
+import { reviewMetadataSchema } from '../../services/review-metadata.js';
+import type { ReviewMetadataInput } from '../../services/review-metadata.js';
+
+export interface UploadForm {
+  file: { name: string; bytes: Buffer } | null;
+  fields: Record<string, string>;
+  tooLarge: boolean;
+}
+
+/** Reads a multipart upload: one file and a few text fields; a file over the limit is flagged, not thrown. */
+export async function readUploadForm(request: FastifyRequest): Promise<UploadForm> {
+  const form: UploadForm = { file: null, fields: {}, tooLarge: false };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.filename) form.file = { name: part.filename, bytes };
+      } else if (typeof part.value === 'string') {
+        form.fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') form.tooLarge = true;
+    else throw err;
+  }
+  return form;
+}
+
+export interface FieldError {
+  field: string;
+  text: string;
+}
+
+const FIELDS = ['title', 'type', 'nation', 'region', 'body', 'year', 'subject', 'visibility'] as const;
+
+/** Checks an upload and turns its fields into review metadata; every problem names its field. */
+export function validateUpload(form: UploadForm, maxBytes: number): { metadata: ReviewMetadataInput; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const limit = `${Math.round(maxBytes / 1048576)} MB`;
+  if (form.tooLarge) errors.push({ field: 'file', text: `The selected file must be smaller than ${limit}` });
+  else if (!form.file) errors.push({ field: 'file', text: 'Select a review file to upload' });
+  else if (form.file.bytes.length === 0) errors.push({ field: 'file', text: 'The selected file is empty' });
+  else if (!SUPPORTED_EXTENSIONS.includes(path.extname(form.file.name).toLowerCase())) {
+    errors.push({ field: 'file', text: 'The selected file must be a PDF, Word (.docx), HTML, Markdown or text file' });
+  }
+  const raw: Record<string, string> = {};
+  for (const f of FIELDS) {
+    const v = (form.fields[f] ?? '').trim();
+    if (v) raw[f] = v;
+  }
+  const parsed = reviewMetadataSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      const text =
+        field === 'year'
+          ? 'Year published must be a year, like 2021'
+          : field === 'title'
+            ? 'Title must be between 3 and 300 characters'
+            : `Check the ${field}: ${issue.message}`;
+      if (!errors.some((e) => e.field === field)) errors.push({ field, text });
+    }
+    return { metadata: {}, errors };
+  }
+  return { metadata: parsed.data, errors };
+}

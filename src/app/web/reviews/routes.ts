@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import { PUBLIC_ACCESS } from '../../../services/review-service.js';
+import type { Services } from '../../../services/index.js';
+import { NotFoundError } from '../../../shared/errors.js';
+import { presentReview } from '../../api/v1/reviews/presenter.js';
+import { filterFrom, idParamsSchema, listQuerySchema } from '../../shared/review-query.js';
+import type { ListQuery } from '../../shared/review-query.js';
+import { activeFilters, filterItems, listUrl, pagination } from './list.js';
+
+const KNOWN = new Set(['q', 'type', 'nation', 'region', 'subject', 'from', 'to', 'page', 'pageSize', 'sort']);
+const FIELD_LABEL: Record<string, string> = { from: 'From year', to: 'To year', q: 'Words', page: 'Page', pageSize: 'Results per page', sort: 'Sort' };
+
+/**
+ * Reads the list filters from the URL. A bad value is reported with the GOV.UK error summary and
+ * left out, so the page still shows results rather than failing.
+ */
+function readListQuery(raw: Record<string, unknown>): { query: ListQuery; errors: Array<{ text: string; href: string; field: string }> } {
+  const input: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([k, v]) => KNOWN.has(k) && v !== ''));
+  const errors: Array<{ text: string; href: string; field: string }> = [];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const parsed = listQuerySchema.safeParse(input);
+    if (parsed.success) return { query: parsed.data, errors };
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'from');
+      const label = FIELD_LABEL[field] ?? field;
+      const text = field === 'from' || field === 'to' ? `${label} must be a year between 1900 and 2100, with "From" not after "To"` : `${label}: ${issue.message}`;
+      if (!errors.some((e) => e.field === field)) errors.push({ text, href: `#${field}`, field });
+      delete input[field];
+      if (field === 'from') delete input['to'];
+    }
+  }
+  return { query: listQuerySchema.parse({}), errors };
+}
+
+function safeDownloadType(mediaType: string): string {
+  // Only formats that cannot run script in a browser keep their type; everything else is bytes.
+  if (mediaType === 'application/pdf') return 'application/pdf';
+  if (mediaType.includes('wordprocessingml')) return mediaType;
+  if (mediaType === 'text/plain' || mediaType === 'text/markdown') return 'text/plain; charset=utf-8';
+  return 'application/octet-stream';
+}
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function reviewPages(app: FastifyInstance, services: Services): void {
+  app.get('/reviews', async (request, reply) => {
+    const { query, errors } = readListQuery(request.query as Record<string, unknown>);
+    const page = await services.reviews.list(PUBLIC_ACCESS, filterFrom(query), query.page, query.pageSize, query.sort);
+    const errorFor = (field: string) => errors.find((e) => e.field === field)?.text;
+    return reply.page('reviews/list.njk', {
+      pageTitle: query.q ? `Reviews matching “${query.q}”` : 'Reviews',
+      errorList: errors.map(({ text, href }) => ({ text, href })),
+      fromError: errorFor('from'),
+      toError: errorFor('to'),
+      query,
+      raw: request.query,
+      results: page.results,
+      total: page.total,
+      firstShown: page.total === 0 ? 0 : (query.page - 1) * query.pageSize + 1,
+      lastShown: Math.min(page.total, query.page * query.pageSize),
+      pagination: pagination(query, page.total),
+      filters: filterItems(query),
+      active: activeFilters(query),
+      clearHref: listUrl({ q: query.q }),
+    });
+  });
+
+  app.get('/reviews/:id', async (request, reply) => {
+    const params = idParamsSchema.safeParse(request.params);
+    if (!params.success) throw new NotFoundError();
+    const review = presentReview(await services.reviews.get(params.data.id, PUBLIC_ACCESS));
+    // The executive summary comes first, as readers expect; other sections keep the report's order.
+    const sections = review.sections.map((s) => ({ ...s, passages: review.passages.filter((p) => p.sectionId === s.id) }));
+    const summaryFirst = [...sections.filter((s) => s.kind === 'executive-summary'), ...sections.filter((s) => s.kind !== 'executive-summary')];
+    const guessed = Object.entries(review.provenance).filter(([, v]) => v.startsWith('guessed'));
+    // Where the report has its own recommendations section holding the items, that is where
+    // "Recommendations" leads; otherwise (items found elsewhere) the page lists them at the end.
+    const recommendationSectionIds = new Set(review.recommendations.map((r) => r.sectionId));
+    const recommendationsSectionId = summaryFirst.find((s) => s.kind === 'recommendations' && recommendationSectionIds.has(s.id))?.id ?? null;
+    return reply.page('reviews/show.njk', {
+      pageTitle: review.title,
+      review,
+      sections: summaryFirst.filter((s) => s.passages.length > 0 || s.level <= 1),
+      guessed,
+      recommendationsSectionId,
+    });
+  });
+
+  app.get('/reviews/:id/documents/:documentId', async (request, reply) => {
+    const { id, documentId } = request.params as { id: string; documentId: string };
+    const params = idParamsSchema.safeParse({ id });
+    if (!params.success || !/^[a-z0-9]{4,40}$/.test(documentId)) throw new NotFoundError();
+    const detail = await services.reviews.get(params.data.id, PUBLIC_ACCESS);
+    const document = detail.documents.find((d) => d.id === documentId);
+    if (!document) throw new NotFoundError();
+    const bytes = await services.files.get(document.storage_key);
+    return reply
+      .header('Content-Type', safeDownloadType(document.media_type))
+      .header('Content-Disposition', contentDisposition(document.file_name))
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Security-Policy', "default-src 'none'; sandbox")
+      .send(bytes);
+  });
+}

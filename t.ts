@@ -1,0 +1,10 @@
+import pino from 'pino';
+import { loadConfig } from './src/config.js';
+import { startServer } from './src/main.js';
+import { createServices } from './src/services/index.js';
+const s = await createServices({ ...loadConfig(), dataDir: '/tmp/slhweb6' }, pino({ level: 'info' }), { parseInWorkers: true });
+const t = setTimeout(() => { console.log('timeout'); process.exit(1); }, 20000);
+const app = await startServer(s, { port: 3203, host: '127.0.0.1', demo: true });
+console.log('started');
+clearTimeout(t);
+await app.close(); await s.close();
