@@ -74,7 +74,14 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     const review = presentReview(await services.reviews.get(params.data.id, PUBLIC_ACCESS));
     // The executive summary comes first, as readers expect; other sections keep the report's order.
     const sections = review.sections.map((s) => ({ ...s, passages: review.passages.filter((p) => p.sectionId === s.id) }));
-    const summaryFirst = [...sections.filter((s) => s.kind === 'executive-summary'), ...sections.filter((s) => s.kind !== 'executive-summary')];
+    const summaryFirst = [
+      ...sections.filter((s) => s.kind === 'front-matter'),
+      ...sections.filter((s) => s.kind === 'executive-summary'),
+      ...sections.filter((s) => s.kind !== 'executive-summary' && s.kind !== 'front-matter'),
+    ];
+    // Formats number their headings differently (a Word title is h1, a web page's sections h2):
+    // the report's own top level becomes the page's h2, everything deeper h3.
+    const topLevel = Math.min(...summaryFirst.filter((s) => s.kind !== 'front-matter').map((s) => s.level), 9);
     const guessed = Object.entries(review.provenance).filter(([, v]) => v.startsWith('guessed'));
     // Where the report has its own recommendations section holding the items, that is where
     // "Recommendations" leads; otherwise (items found elsewhere) the page lists them at the end.
@@ -83,7 +90,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     return reply.page('reviews/show.njk', {
       pageTitle: review.title,
       review,
-      sections: summaryFirst.filter((s) => s.passages.length > 0 || s.level <= 1),
+      sections: summaryFirst.filter((s) => s.passages.length > 0 || s.level <= topLevel).map((s) => ({ ...s, top: s.level <= topLevel })),
       guessed,
       recommendationsSectionId,
     });
