@@ -6,6 +6,7 @@ import type { Services } from '../services/index.js';
 import { VERSION } from '../version.js';
 import { docsApi } from './api/v1/docs/routes.js';
 import { reviewsApi } from './api/v1/reviews/routes.js';
+import { searchApi } from './api/v1/search/routes.js';
 import { uploadsApi } from './api/v1/uploads/routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
@@ -46,6 +47,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   reviewPages(app, services);
   uploadPages(app, services);
   reviewsApi(app, services);
+  searchApi(app, services);
   uploadsApi(app, services);
   docsApi(app, services);
   await app.ready();

@@ -113,6 +113,19 @@ describe.each(BACKENDS)('slh CLI on %s', (backend) => {
     expect(out.skipped.map((i) => path.basename(i.file))).toEqual(['a.md']);
   });
 
+  it('searches with --json and rebuilds the index with "search reindex"', async () => {
+    await fs.writeFile(path.join(dir, 'q.md'), SAMPLE_MARKDOWN);
+    expect(slh(['import', dir, '--json'], t.env).code).toBe(0);
+    const run = slh(['search', 'bruising', 'babies', '--json'], t.env);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { total: number; results: Array<{ title: string; snippets: Array<{ paragraph: string }> }> };
+    expect(out.total).toBe(1);
+    expect(out.results[0]?.snippets.map((x) => x.paragraph)).toContain('1.2');
+    const reindex = slh(['search', 'reindex'], t.env);
+    expect(reindex.stdout).toContain('indexed 11 passages of 1 reviews');
+    expect(slh(['search', 'bruising', '--view', 'everything'], t.env).code).toBe(2);
+  });
+
   it('reports an unknown review id', () => {
     const run = slh(['reviews', 'show', 'nosuchid'], t.env);
     expect(run.code).toBe(1);

@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { EXIT, UsageError } from './context.js';
 import { registerImport } from './import.js';
 import { registerReviews } from './reviews.js';
+import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
 
 const program = new Command()
@@ -18,6 +19,7 @@ const program = new Command()
 registerServe(program);
 registerImport(program);
 registerReviews(program);
+registerSearch(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Dialect } from './dialect.js';
 import { reviewLibrary } from './migrations/0001_review_library.js';
 import { uploadJobs } from './migrations/0002_upload_jobs.js';
+import { searchIndex } from './migrations/0003_search_index.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -33,6 +34,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_review_library': reviewLibrary(dialect),
     '0002_upload_jobs': uploadJobs(),
+    '0003_search_index': searchIndex(dialect),
   };
 }
 

@@ -108,7 +108,20 @@ export interface UploadJobsTable {
   updated_at: string;
 }
 
+/** Acronyms and their expansions, matched to each other by search; seeded from domain.md. */
+export interface GlossaryTable {
+  acronym: string;
+  /** JSON array of expansions, lower-case */
+  expansions: string;
+  /** 1 when only the capitalised form is the acronym ("CP", "ED") */
+  case_sensitive: number;
+  /** seed, or who changed it */
+  source: string;
+  updated_at: string;
+}
+
 export interface Database {
+  glossary: GlossaryTable;
   upload_jobs: UploadJobsTable;
   reviews: ReviewsTable;
   review_agencies: ReviewAgenciesTable;

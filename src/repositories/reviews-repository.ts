@@ -105,7 +105,12 @@ export class ReviewsRepository {
   }
 
   /** Writes a review and everything extracted from it in one transaction: all of it, or nothing. */
-  async insertGraph(graph: NewReviewGraph, beforeCommit?: (step: string) => void): Promise<void> {
+  async insertGraph(
+    graph: NewReviewGraph,
+    beforeCommit?: (step: string) => void,
+    /** more writes that belong to the same transaction, such as the search index */
+    alsoWrite?: (trx: Transaction<Database>, reviewId: string) => Promise<void>,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('reviews').values(graph.review).execute();
       const reviewId = graph.review.id;
@@ -146,6 +151,7 @@ export class ReviewsRepository {
           ])
           .execute();
       }
+      await alsoWrite?.(trx, reviewId);
       beforeCommit?.('commit');
     });
   }

@@ -11,6 +11,7 @@ import { ReviewsRepository } from '../repositories/reviews-repository.js';
 import type { NewReviewGraph } from '../repositories/reviews-repository.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import type { SearchIndex } from '../search/search-index.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { ReviewMetadataInput } from './review-metadata.js';
 
@@ -50,6 +51,8 @@ export class ImportService {
     private readonly logger: Logger,
     /** in-process by default; the server passes a worker-thread pool */
     private readonly parse: (bytes: Uint8Array, fileName: string) => Promise<ParsedReview> = parseReview,
+    /** indexed in the same transaction, so a review is searchable the moment its import finishes */
+    private readonly searchIndex: SearchIndex | null = null,
   ) {
     this.reviews = new ReviewsRepository(db.kysely);
   }
@@ -156,7 +159,8 @@ export class ImportService {
     const graph = this.buildGraph(id, parsed, metadata, related);
     graph.document.storage_key = await this.files.put(parsed.fileSha256, bytes);
     try {
-      await this.reviews.insertGraph(graph, onStep);
+      const index = this.searchIndex;
+      await this.reviews.insertGraph(graph, onStep, index ? async (trx, reviewId) => void (await index.indexReview(trx, reviewId)) : undefined);
     } catch (err) {
       // Another process imported the same file or text between our check and our write.
       const again = (await this.reviews.findDocumentBySha(parsed.fileSha256)) ?? (await this.reviews.findByTextSha(parsed.textSha256));

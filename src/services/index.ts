@@ -6,8 +6,12 @@ import { createDb, migrateToLatest } from '../db/index.js';
 import type { Db } from '../db/index.js';
 import { FileStore } from '../storage/file-store.js';
 import { ParsePool } from '../ingestion/parse-pool.js';
+import { PostgresTsvectorIndex } from '../search/postgres-tsvector.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { SqliteFts5Index } from '../search/sqlite-fts5.js';
 import { ImportService } from './import-service.js';
 import { ReviewService } from './review-service.js';
+import { SearchService } from './search-service.js';
 import { UploadService } from './upload-service.js';
 
 export interface Services {
@@ -17,6 +21,7 @@ export interface Services {
   reviews: ReviewService;
   importer: ImportService;
   uploads: UploadService;
+  search: SearchService;
   files: FileStore;
   close(): Promise<void>;
 }
@@ -33,7 +38,8 @@ export async function createServices(config: Config, logger?: Logger, options: S
   await migrateToLatest(db, config.dbSchema);
   const files = new FileStore(path.join(config.dataDir, 'files'));
   const pool = options.parseInWorkers ? new ParsePool(1) : null;
-  const importer = new ImportService(db, files, config.maxFileBytes, log, pool ? (b, n) => pool.parse(b, n) : undefined);
+  const index: SearchIndex = db.dialect === 'sqlite' ? new SqliteFts5Index(db.kysely) : new PostgresTsvectorIndex(db.kysely);
+  const importer = new ImportService(db, files, config.maxFileBytes, log, pool ? (b, n) => pool.parse(b, n) : undefined, index);
   const uploads = new UploadService(db.kysely, importer, config.dataDir, log);
   return {
     config,
@@ -42,6 +48,7 @@ export async function createServices(config: Config, logger?: Logger, options: S
     reviews: new ReviewService(db),
     importer,
     uploads,
+    search: new SearchService(db.kysely, index),
     files,
     async close() {
       await uploads.idle();

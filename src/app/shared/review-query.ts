@@ -8,21 +8,31 @@ function many<T extends string>(values: readonly [T, ...T[]]) {
   return z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).optional());
 }
 
+/** The filters lists and searches share. */
+export const filterFields = {
+  type: many(REVIEW_TYPES),
+  nation: many(NATIONS),
+  region: many(ENGLISH_REGIONS),
+  subject: many(['child', 'adult'] as const),
+  from: z.coerce.number().int().min(1900).max(2100).optional(),
+  to: z.coerce.number().int().min(1900).max(2100).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+};
+
+export const yearsInOrder: [(q: { from?: number | undefined; to?: number | undefined }) => boolean, { message: string; path: string[] }] = [
+  (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
+  { message: '"from" must not be after "to"', path: ['from'] },
+];
+
 export const listQuerySchema = z
   .object({
+    ...filterFields,
     q: z.string().trim().max(200, 'must be 200 characters or fewer').optional(),
-    type: many(REVIEW_TYPES),
-    nation: many(NATIONS),
-    region: many(ENGLISH_REGIONS),
-    subject: many(['child', 'adult'] as const),
-    from: z.coerce.number().int().min(1900).max(2100).optional(),
-    to: z.coerce.number().int().min(1900).max(2100).optional(),
-    page: z.coerce.number().int().min(1).max(100000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
     sort: z.enum(['published-desc', 'published-asc', 'title', 'added-desc']).default('published-desc'),
   })
   .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+  .refine(...yearsInOrder);
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

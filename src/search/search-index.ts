@@ -1,0 +1,83 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/types.js';
+import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
+
+export type SearchView = 'reviews' | 'passages';
+export type SearchSort = 'relevance' | 'date';
+export type FacetField = 'type' | 'nation' | 'region' | 'subject';
+
+/**
+ * A query compiled for one engine. A passage matches when it has every group (the passages view);
+ * a review matches when each group is found in some passage of it, and is ranked by all its passages
+ * that have any of the words (the reviews view), as people expect of a search engine.
+ */
+export interface CompiledQuery {
+  /** all groups in one passage */
+  match: string;
+  /** any group: the passages that count towards a review's score */
+  any: string;
+  /** each group on its own: a review must have each somewhere */
+  groups: string[];
+  /** passages matching any of the excluded words; their reviews are left out of the reviews view */
+  exclude: string | null;
+}
+
+export interface SearchRequest {
+  query: CompiledQuery;
+  filter: ReviewFilter;
+  sort: SearchSort;
+  offset: number;
+  limit: number;
+  /** best passages to return per review in the reviews view */
+  snippetsPerReview: number;
+}
+
+export interface PassageHit {
+  passageId: number;
+  reviewId: string;
+  score: number;
+  text: string;
+  section: string | null;
+  paragraph: string | null;
+  page: number | null;
+}
+
+export interface ReviewHit {
+  reviewId: string;
+  title: string;
+  type: string;
+  published: string | null;
+  score: number;
+  matchingPassages: number;
+  passages: PassageHit[];
+}
+
+export interface PassagesPage {
+  total: number;
+  hits: Array<PassageHit & { title: string; type: string; published: string | null }>;
+}
+
+export interface ReviewsPage {
+  total: number;
+  hits: ReviewHit[];
+}
+
+export type Facets = Record<FacetField, Array<{ value: string; count: number }>>;
+
+export type Executor = Transaction<Database> | Kysely<Database>;
+
+/**
+ * Full-text search over passages, one implementation per backend with the same query language,
+ * filters and result shape. Access (visibility and status) is applied inside every query, so
+ * restricted text never reaches the counts, snippets or facets of a caller who may not read it.
+ */
+export interface SearchIndex {
+  readonly backend: 'sqlite' | 'postgres';
+  /** Index (or re-index) one review's passages, inside the caller's transaction. */
+  indexReview(db: Executor, reviewId: string): Promise<number>;
+  removeReview(db: Executor, reviewId: string): Promise<void>;
+  clear(): Promise<void>;
+  searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage>;
+  searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage>;
+  facets(query: CompiledQuery, filter: ReviewFilter, access: AccessScope): Promise<Facets>;
+}

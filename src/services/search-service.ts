@@ -1,0 +1,189 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.js';
+import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
+import { SEED_GLOSSARY, acronymExpansions, acronymsFor, canonicalSpelling } from '../search/glossary.js';
+import type { GlossaryEntry } from '../search/glossary.js';
+import { expandQuery, parseQuery, queryTerms, toFts5, toTsquery } from '../search/query.js';
+import type { Clause, Query } from '../search/query.js';
+import type { CompiledQuery, Facets, SearchIndex, SearchSort, SearchView } from '../search/search-index.js';
+
+export interface SearchParams {
+  q: string;
+  filter: ReviewFilter;
+  view: SearchView;
+  sort: SearchSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface Snippet {
+  text: string;
+  /** [start, end) character ranges of the words that matched, for highlighting */
+  highlights: Array<[number, number]>;
+  section: string | null;
+  paragraph: string | null;
+  page: number | null;
+  passageId: number;
+}
+
+export interface SearchResult {
+  id: string;
+  title: string;
+  type: string;
+  published: string | null;
+  score: number;
+  matchingPassages?: number;
+  snippets: Snippet[];
+}
+
+export interface SearchResponse {
+  total: number;
+  page: number;
+  pageSize: number;
+  view: SearchView;
+  results: SearchResult[];
+  facets: Facets;
+  /** the words searched for, after spelling and acronym expansion, to show the person */
+  understood: string[];
+}
+
+const EMPTY_FACETS: Facets = { type: [], nation: [], region: [], subject: [] };
+
+/** Words that start like a query term's stem: a plain, explainable approximation of the engines' stemming. */
+function stemPrefix(term: string): string {
+  const t = term.toLowerCase();
+  const stripped = t.replace(/(ations?|ments?|ings?|ness|ies|ied|ied|ed|es|s|e|y)$/, '');
+  return stripped.length >= 3 ? stripped : t;
+}
+
+export function highlightRanges(text: string, terms: string[]): Array<[number, number]> {
+  const prefixes = [...new Set(terms.map(stemPrefix))].filter(Boolean);
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}']+/gu)) {
+    const word = canonicalSpelling(m[0].toLowerCase().replace(/'s$/, ''));
+    if (prefixes.some((p) => word.startsWith(p) && word.length - p.length <= 5)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+/**
+ * Search in the words people use: spelling variants meet (behavior finds behaviour), acronyms
+ * find their expansions and back (CSE ↔ child sexual exploitation) from the glossary the service
+ * keeps, and the query is compiled for whichever engine holds the library.
+ */
+export class SearchService {
+  private glossary: GlossaryEntry[] | null = null;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly index: SearchIndex,
+  ) {}
+
+  /** Seeds the glossary table on first use; analysts' changes are kept. */
+  async glossaryEntries(): Promise<GlossaryEntry[]> {
+    if (this.glossary) return this.glossary;
+    const rows = await this.db.selectFrom('glossary').selectAll().execute();
+    if (rows.length === 0) {
+      const now = new Date().toISOString();
+      await this.db
+        .insertInto('glossary')
+        .values(SEED_GLOSSARY.map((e) => ({ acronym: e.acronym, expansions: JSON.stringify(e.expansions), case_sensitive: e.note ? 1 : 0, source: 'seed', updated_at: now })))
+        .onConflict((oc) => oc.column('acronym').doNothing())
+        .execute();
+      this.glossary = [...SEED_GLOSSARY];
+    } else {
+      this.glossary = rows.map((r) => ({ acronym: r.acronym, expansions: JSON.parse(r.expansions) as string[] }));
+    }
+    return this.glossary;
+  }
+
+  /** Parses and expands a query: canonical spellings, then acronyms and their expansions. */
+  async understand(q: string): Promise<Query> {
+    const entries = await this.glossaryEntries();
+    const capitalised = new Set((q.match(/\b[A-Z][A-Za-z0-9&]*[A-Z0-9]\b/g) ?? []).map((t) => t.toLowerCase()));
+    const canonical = (c: Clause): Clause => (c.kind === 'term' ? { kind: 'term', text: canonicalSpelling(c.text) } : { kind: 'phrase', words: c.words.map(canonicalSpelling) });
+    const parsed = parseQuery(q);
+    const spelled: Query = { groups: parsed.groups.map((g) => g.map(canonical)), excluded: parsed.excluded.map(canonical) };
+    return expandQuery(spelled, (clause) => {
+      if (clause.kind === 'term') {
+        const typed = capitalised.has(clause.text) ? clause.text.toUpperCase() : clause.text;
+        return acronymExpansions(typed, entries).map((words): Clause => (words.length === 1 ? { kind: 'term', text: words[0] ?? '' } : { kind: 'phrase', words }));
+      }
+      return acronymsFor(clause.words, entries).map((a): Clause => ({ kind: 'term', text: a }));
+    });
+  }
+
+  private compile(query: Query): CompiledQuery | null {
+    const compile = this.index.backend === 'sqlite' ? toFts5 : toTsquery;
+    const match = compile({ groups: query.groups, excluded: [] });
+    const any = compile({ groups: [query.groups.flat()], excluded: [] });
+    if (!match || !any) return null;
+    const groups = query.groups.map((g) => compile({ groups: [g], excluded: [] })).filter((g): g is string => g !== null);
+    return { match, any, groups, exclude: compile({ groups: query.excluded.length ? [query.excluded] : [], excluded: [] }) };
+  }
+
+  /** Rebuilds the whole index from the stored passages, one review per transaction. */
+  async reindex(onProgress?: (done: number, total: number) => void): Promise<{ reviews: number; passages: number }> {
+    await this.index.clear();
+    const ids = (await this.db.selectFrom('reviews').select('id').orderBy('created_at').execute()).map((r) => r.id);
+    let passages = 0;
+    for (const [i, id] of ids.entries()) {
+      passages += await this.db.transaction().execute((trx) => this.index.indexReview(trx, id));
+      onProgress?.(i + 1, ids.length);
+    }
+    return { reviews: ids.length, passages };
+  }
+
+  async search(params: SearchParams, access: AccessScope): Promise<SearchResponse> {
+    const query = await this.understand(params.q);
+    const compiled = this.compile(query);
+    const terms = queryTerms(query);
+    const base = { page: params.page, pageSize: params.pageSize, view: params.view, understood: terms };
+    if (!compiled) return { ...base, total: 0, results: [], facets: EMPTY_FACETS };
+    const request = {
+      query: compiled,
+      filter: params.filter,
+      sort: params.sort,
+      offset: (params.page - 1) * params.pageSize,
+      limit: params.pageSize,
+      snippetsPerReview: 3,
+    };
+    const snippet = (p: { text: string; section: string | null; paragraph: string | null; page: number | null; passageId: number }): Snippet => ({
+      text: p.text,
+      highlights: highlightRanges(p.text, terms),
+      section: p.section,
+      paragraph: p.paragraph,
+      page: p.page,
+      passageId: p.passageId,
+    });
+    const facets = await this.index.facets(compiled, params.filter, access);
+    if (params.view === 'passages') {
+      const page = await this.index.searchPassages(request, access);
+      return {
+        ...base,
+        total: page.total,
+        facets,
+        results: page.hits.map((h) => ({ id: h.reviewId, title: h.title, type: h.type, published: h.published, score: round(h.score), snippets: [snippet(h)] })),
+      };
+    }
+    const page = await this.index.searchReviews(request, access);
+    return {
+      ...base,
+      total: page.total,
+      facets,
+      results: page.hits.map((h) => ({
+        id: h.reviewId,
+        title: h.title,
+        type: h.type,
+        published: h.published,
+        score: round(h.score),
+        matchingPassages: h.matchingPassages,
+        snippets: h.passages.map(snippet),
+      })),
+    };
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e4) / 1e4;
+}
