@@ -14,6 +14,7 @@ import { registerStatic } from './plugins/static.js';
 import { registerViews } from './plugins/views.js';
 import { homePages } from './web/home/routes.js';
 import { reviewPages } from './web/reviews/routes.js';
+import { searchPages } from './web/search/routes.js';
 import { uploadPages } from './web/upload/routes.js';
 
 export async function createApp(services: Services): Promise<FastifyInstance> {
@@ -45,6 +46,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
 
   homePages(app, services);
   reviewPages(app, services);
+  searchPages(app, services);
   uploadPages(app, services);
   reviewsApi(app, services);
   searchApi(app, services);

@@ -73,6 +73,20 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect(body).toContain('Download child-q.md');
   });
 
+  it('searches on the web page with highlighted, escaped snippets and facet counts in the filters', async () => {
+    const res = await app.inject('/search?q=bruising+babies');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('1 review found for “bruising babies”');
+    expect(res.body).toMatch(/<mark>bruising<\/mark>/i);
+    expect(res.body).toContain('Child safeguarding practice review (1)');
+    expect(res.body).toContain(`href="/reviews/${childId}#para-1.2"`);
+    const hostile = await app.inject('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(hostile.statusCode).toBe(200);
+    expect(hostile.body).not.toContain('<script>alert(1)</script>');
+    const empty = await app.inject('/search');
+    expect(empty.body).toContain('Search the text of every review');
+  });
+
   it('answers 404 with the GOV.UK page for unknown reviews and routes', async () => {
     for (const url of ['/reviews/doesnotexist', '/no/such/page', '/reviews/..%2F..%2Fetc%2Fpasswd']) {
       const res = await app.inject(url);
