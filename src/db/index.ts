@@ -8,6 +8,7 @@ import type { Dialect } from './dialect.js';
 import { reviewLibrary } from './migrations/0001_review_library.js';
 import { uploadJobs } from './migrations/0002_upload_jobs.js';
 import { searchIndex } from './migrations/0003_search_index.js';
+import { reviewTerms } from './migrations/0004_review_terms.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -35,6 +36,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0001_review_library': reviewLibrary(dialect),
     '0002_upload_jobs': uploadJobs(),
     '0003_search_index': searchIndex(dialect),
+    '0004_review_terms': reviewTerms(),
   };
 }
 

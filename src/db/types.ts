@@ -120,7 +120,15 @@ export interface GlossaryTable {
   updated_at: string;
 }
 
+export interface ReviewTermsTable {
+  review_id: string;
+  term: string;
+  /** share of the review's content words that are this term */
+  tf: number;
+}
+
 export interface Database {
+  review_terms: ReviewTermsTable;
   glossary: GlossaryTable;
   upload_jobs: UploadJobsTable;
   reviews: ReviewsTable;

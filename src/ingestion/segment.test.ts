@@ -26,6 +26,9 @@ describe('splitHeadingNumber', () => {
     expect(splitHeadingNumber('4.2 Health visiting')).toEqual({ number: '4.2', title: 'Health visiting' });
     expect(splitHeadingNumber('Section 3: Findings')).toEqual({ number: '3', title: 'Findings' });
     expect(splitHeadingNumber("A Child's Journey")).toEqual({ number: null, title: "A Child's Journey" });
+    expect(splitHeadingNumber('Part One: Introduction')).toEqual({ number: 'One', title: 'Introduction' });
+    expect(splitHeadingNumber('Part Six: Recommendations')).toEqual({ number: 'Six', title: 'Recommendations' });
+    expect(splitHeadingNumber('Part IV - Analysis')).toEqual({ number: 'IV', title: 'Analysis' });
   });
 });
 

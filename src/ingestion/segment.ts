@@ -82,7 +82,8 @@ export interface Segmented {
 }
 
 const HEADING_NUMBER = /^((?:\d{1,2}(?:\.\d{1,2}){0,2})|[A-Z]|[IVX]{1,4})[.):]?\s+(.+)$/;
-const HEADING_WORD_NUMBER = /^(?:part|section|chapter)\s+(\d{1,2}|[A-Z]|[IVX]{1,4})\s*[:.\-–—]?\s*(.*)$/i;
+const HEADING_WORD_NUMBER =
+  /^(?:part|section|chapter)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[IVX]{1,4}(?![a-z])|[A-Z](?![a-z]))\s*[:.\-–—]?\s*(.*)$/i;
 const PARAGRAPH_NUMBER = /^(\d{1,2}(?:\.\d{1,3}){1,3})\.?\s+(?=\S)/;
 const SINGLE_NUMBER = /^(\d{1,3})[.)]\s+(?=\S)/;
 const RECOMMENDATION_LEAD = /^(?:recommendation|rec\.?)\s*(\d{1,2}[a-z]?)\s*[:.\-–—)]?\s*/i;

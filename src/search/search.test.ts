@@ -154,6 +154,17 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect(after.results[0]?.id).toBe(before.results[0]?.id);
   });
 
+  it('finds the same story again: an overview report and its executive summary are each other\'s most similar review', async () => {
+    const all = (await t.services.reviews.list(PUBLIC_ACCESS, {}, 1, 100)).results;
+    const overview = all.find((r) => r.title.includes('Child K – Overview Report'));
+    const summary = all.find((r) => r.title.includes('Child K – Executive Summary'));
+    const similar = await t.services.search.similar(overview?.id ?? '', PUBLIC_ACCESS);
+    expect(similar[0]?.id).toBe(summary?.id);
+    expect(similar[0]?.score).toBeGreaterThan(similar[1]?.score ?? 0);
+    expect(similar[0]?.sharedTerms.length).toBeGreaterThan(3);
+    expect(similar.map((x) => x.id)).not.toContain(restrictedId);
+  });
+
   it('answers an empty or exclusion-only query with nothing, not everything', async () => {
     expect((await search('')).total).toBe(0);
     expect((await search('-neglect')).total).toBe(0);

@@ -12,6 +12,7 @@ import type { NewReviewGraph } from '../repositories/reviews-repository.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { storeReviewTerms } from '../search/similar.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { ReviewMetadataInput } from './review-metadata.js';
 
@@ -160,7 +161,10 @@ export class ImportService {
     graph.document.storage_key = await this.files.put(parsed.fileSha256, bytes);
     try {
       const index = this.searchIndex;
-      await this.reviews.insertGraph(graph, onStep, index ? async (trx, reviewId) => void (await index.indexReview(trx, reviewId)) : undefined);
+      await this.reviews.insertGraph(graph, onStep, async (trx, reviewId) => {
+        await storeReviewTerms(trx, reviewId);
+        if (index) await index.indexReview(trx, reviewId);
+      });
     } catch (err) {
       // Another process imported the same file or text between our check and our write.
       const again = (await this.reviews.findDocumentBySha(parsed.fileSha256)) ?? (await this.reviews.findByTextSha(parsed.textSha256));

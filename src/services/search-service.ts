@@ -6,6 +6,8 @@ import type { GlossaryEntry } from '../search/glossary.js';
 import { expandQuery, parseQuery, queryTerms, toFts5, toTsquery } from '../search/query.js';
 import type { Clause, Query } from '../search/query.js';
 import type { CompiledQuery, Facets, SearchIndex, SearchSort, SearchView } from '../search/search-index.js';
+import { similarReviews, storeReviewTerms } from '../search/similar.js';
+import type { SimilarReview } from '../search/similar.js';
 
 export interface SearchParams {
   q: string;
@@ -128,10 +130,18 @@ export class SearchService {
     const ids = (await this.db.selectFrom('reviews').select('id').orderBy('created_at').execute()).map((r) => r.id);
     let passages = 0;
     for (const [i, id] of ids.entries()) {
-      passages += await this.db.transaction().execute((trx) => this.index.indexReview(trx, id));
+      passages += await this.db.transaction().execute(async (trx) => {
+        await storeReviewTerms(trx, id);
+        return this.index.indexReview(trx, id);
+      });
       onProgress?.(i + 1, ids.length);
     }
     return { reviews: ids.length, passages };
+  }
+
+  /** The reviews most like one review, with the words they share. */
+  similar(reviewId: string, access: AccessScope, limit = 5): Promise<SimilarReview[]> {
+    return similarReviews(this.db, reviewId, access, limit);
   }
 
   async search(params: SearchParams, access: AccessScope): Promise<SearchResponse> {

@@ -29,6 +29,7 @@ describe.each(BACKENDS)('upload jobs on %s', (backend) => {
     expect(job.fileName).toBe('child-q.md');
     const done = await t.services.uploads.waitFor(job.id, 10_000);
     expect(done).toMatchObject({ status: 'imported', message: 'Child Safeguarding Practice Review: Child Q' });
+    await t.services.uploads.idle();
     expect(await fs.readdir(path.join(t.config.dataDir, 'uploads'))).toEqual([]);
   });
 

@@ -72,8 +72,36 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) throw new NotFoundError();
     const review = presentReview(await services.reviews.get(params.data.id, PUBLIC_ACCESS));
+    const similar = await services.search.similar(review.id, PUBLIC_ACCESS);
     // The executive summary comes first, as readers expect; other sections keep the report's order.
-    const sections = review.sections.map((s) => ({ ...s, passages: review.passages.filter((p) => p.sectionId === s.id) }));
+    // Paragraph anchors must be unique: a number used twice (a list restarting at 1) anchors only once.
+    const usedAnchors = new Set<string>();
+    const anchorFor = (p: { id: number; paragraph: string | null }) => {
+      const wanted = p.paragraph ? `para-${p.paragraph}` : null;
+      if (wanted && !usedAnchors.has(wanted)) {
+        usedAnchors.add(wanted);
+        return wanted;
+      }
+      return `passage-${p.id}`;
+    };
+    // List items that are recommendations keep the number the report gave them.
+    const recommendationNumber = new Map(review.recommendations.map((r) => [`${r.sectionId}:${r.text}`, r.number]));
+    const sections = review.sections.map((s) => {
+      const blocks: Array<{ kind: 'paragraph'; passage: (typeof review.passages)[number] & { anchor: string } } | { kind: 'list'; ordered: boolean; items: Array<(typeof review.passages)[number] & { anchor: string; number: string | null }> }> = [];
+      for (const p of review.passages.filter((x) => x.sectionId === s.id)) {
+        const anchor = anchorFor(p);
+        if (p.kind !== 'list-item') {
+          blocks.push({ kind: 'paragraph', passage: { ...p, anchor } });
+          continue;
+        }
+        const number = p.paragraph ?? recommendationNumber.get(`${s.id}:${p.text}`) ?? null;
+        const last = blocks[blocks.length - 1];
+        const ordered = number !== null && /^\d+$/.test(number);
+        if (last && last.kind === 'list' && last.ordered === ordered) last.items.push({ ...p, anchor, number });
+        else blocks.push({ kind: 'list', ordered, items: [{ ...p, anchor, number }] });
+      }
+      return { ...s, blocks, passages: blocks };
+    });
     const summaryFirst = [
       ...sections.filter((s) => s.kind === 'front-matter'),
       ...sections.filter((s) => s.kind === 'executive-summary'),
@@ -93,6 +121,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
       sections: summaryFirst.filter((s) => s.passages.length > 0 || s.level <= topLevel).map((s) => ({ ...s, top: s.level <= topLevel })),
       guessed,
       recommendationsSectionId,
+      similar,
     });
   });
 

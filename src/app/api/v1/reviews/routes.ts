@@ -25,4 +25,11 @@ export function reviewsApi(app: FastifyInstance, services: Services): void {
     if (!params.success) throw new ValidationError(formatZodError(params.error));
     return presentReview(await services.reviews.get(params.data.id, PUBLIC_ACCESS));
   });
+
+  app.get('/api/v1/reviews/:id/similar', async (request) => {
+    const params = idParamsSchema.safeParse(request.params);
+    if (!params.success) throw new ValidationError(formatZodError(params.error));
+    await services.reviews.get(params.data.id, PUBLIC_ACCESS);
+    return { results: await services.search.similar(params.data.id, PUBLIC_ACCESS, 10) };
+  });
 }
