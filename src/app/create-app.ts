@@ -12,6 +12,7 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerStatic } from './plugins/static.js';
 import { registerViews } from './plugins/views.js';
+import { feedPages } from './web/feeds/routes.js';
 import { homePages } from './web/home/routes.js';
 import { reviewPages } from './web/reviews/routes.js';
 import { searchPages } from './web/search/routes.js';
@@ -47,6 +48,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   homePages(app, services);
   reviewPages(app, services);
   searchPages(app, services);
+  feedPages(app, services);
   uploadPages(app, services);
   reviewsApi(app, services);
   searchApi(app, services);

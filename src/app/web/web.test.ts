@@ -243,3 +243,38 @@ describe('limits and switches', () => {
     }
   });
 });
+
+describe.each(BACKENDS)('Atom feeds on %s', (backend) => {
+  it('follows a search with a valid Atom feed of matching public reviews, newest first', async () => {
+    const t = await testEnv(backend);
+    const app = await createApp(t.services);
+    try {
+      for (const [name, text, metadata] of [
+        ['q.md', SAMPLE_MARKDOWN, {}],
+        ['adult.md', ADULT, {}],
+        ['secret.md', SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child Zed & <Co>'), { visibility: 'restricted' }],
+      ] as const) {
+        await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart(Object.fromEntries(Object.entries(metadata)), { name, bytes: text }) });
+      }
+      const res = await app.inject({ url: '/feeds/reviews.atom?q=bruising', headers: { host: 'hub.example' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+      const entries = res.body.match(/<entry>/g) ?? [];
+      expect(entries).toHaveLength(2);
+      expect(res.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+      expect(res.body).toContain('<link rel="alternate" type="text/html" href="http://hub.example/reviews/');
+      expect(res.body.indexOf('Mr T')).toBeLessThan(res.body.indexOf('Child Q'));
+      expect(res.body).not.toContain('Zed');
+      const hostile = await app.inject('/feeds/reviews.atom?q=%3Cbruising%3E%20%26');
+      expect(hostile.body).toContain('<title>New reviews: “&lt;bruising&gt; &amp;” – Safeguarding Learning Hub</title>');
+      const byType = await app.inject('/feeds/reviews.atom?type=sar');
+      expect(byType.body.match(/<entry>/g)).toHaveLength(1);
+      expect((await app.inject('/feeds/reviews.atom?type=inquest')).statusCode).toBe(400);
+      const page = await app.inject('/search?q=bruising');
+      expect(page.body).toContain('<link rel="alternate" type="application/atom+xml" title="New reviews for this search" href="/feeds/reviews.atom?q=bruising">');
+    } finally {
+      await app.close();
+      await t.cleanup();
+    }
+  });
+});

@@ -31,6 +31,16 @@ function searchUrl(q: SearchQuery, change: Partial<SearchQuery>): string {
   return `/search?${params.toString()}`;
 }
 
+/** The Atom feed that follows this search: same words and filters, without paging or view. */
+function feedUrl(raw: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(raw)) {
+    if (['page', 'pageSize', 'view', 'sort'].includes(k)) continue;
+    for (const x of Array.isArray(v) ? v : [v]) params.append(k, String(x));
+  }
+  return `/feeds/reviews.atom?${params.toString()}`;
+}
+
 export function searchPages(app: FastifyInstance, services: Services): void {
   app.get('/search', async (request, reply) => {
     const raw = Object.fromEntries(Object.entries(request.query as Record<string, unknown>).filter(([k, v]) => KNOWN.has(k) && v !== ''));
@@ -46,6 +56,7 @@ export function searchPages(app: FastifyInstance, services: Services): void {
     const pages = response ? Math.max(1, Math.ceil(response.total / q.pageSize)) : 1;
     return reply.page('search/search.njk', {
       pageTitle: q.q ? `Search: ${q.q}` : 'Search',
+      feedUrl: q.q ? feedUrl(raw) : null,
       errorList,
       q,
       response,
