@@ -77,7 +77,8 @@ export interface SearchIndex {
   indexReview(db: Executor, reviewId: string): Promise<number>;
   removeReview(db: Executor, reviewId: string): Promise<void>;
   clear(): Promise<void>;
-  searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage>;
+  /** the page of reviews, with facet counts for the same query (one evaluation of it) */
+  searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage & { facets: Facets }>;
   searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage>;
   facets(query: CompiledQuery, filter: ReviewFilter, access: AccessScope): Promise<Facets>;
 }

@@ -3,12 +3,6 @@ import type { RawBuilder } from 'kysely';
 import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
 import type { FacetField } from './search-index.js';
 
-export const FACET_COLUMNS: Record<FacetField, string> = {
-  type: 'review_type',
-  nation: 'nation',
-  region: 'region',
-  subject: 'subject',
-};
 
 function inList(column: string, values: readonly string[]): RawBuilder<unknown> {
   return sql`${sql.ref(`r.${column}`)} in (${sql.join(values.map((v) => sql`${v}`))})`;

@@ -3,7 +3,53 @@ import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../db/types.js';
 import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
 import type { CompiledQuery, Executor, Facets, FacetField, PassagesPage, ReviewsPage, SearchIndex, SearchRequest } from './search-index.js';
-import { FACET_COLUMNS, reviewConditions } from './sql-filters.js';
+import { reviewConditions } from './sql-filters.js';
+
+interface AggregateRow {
+  id: string;
+  title: string;
+  review_type: string;
+  nation: string | null;
+  region: string | null;
+  subject: string | null;
+  published_on: string | null;
+  score: number;
+  n: number;
+}
+
+const FACET_VALUE: Record<FacetField, (r: AggregateRow) => string | null> = {
+  type: (r) => r.review_type,
+  nation: (r) => r.nation,
+  region: (r) => r.region,
+  subject: (r) => r.subject,
+};
+const FACET_FILTER: Record<FacetField, (f: ReviewFilter) => string[] | undefined> = {
+  type: (f) => f.types,
+  nation: (f) => f.nations,
+  region: (f) => f.regions,
+  subject: (f) => f.subjects,
+};
+
+function passesFacets(r: AggregateRow, filter: ReviewFilter, skip?: FacetField): boolean {
+  return (Object.keys(FACET_VALUE) as FacetField[]).every((field) => {
+    const chosen = FACET_FILTER[field](filter);
+    return field === skip || !chosen?.length || chosen.includes(FACET_VALUE[field](r) ?? '');
+  });
+}
+
+/** Counts per facet value under every filter but the facet's own, so a choice can be widened. */
+function facetCounts(rows: AggregateRow[], filter: ReviewFilter): Facets {
+  const out = {} as Facets;
+  for (const field of Object.keys(FACET_VALUE) as FacetField[]) {
+    const counts = new Map<string, number>();
+    for (const r of rows) {
+      const value = FACET_VALUE[field](r);
+      if (value !== null && passesFacets(r, filter, field)) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    out[field] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return out;
+}
 
 interface HitRow {
   passage_id: number;
@@ -47,37 +93,52 @@ export abstract class SqlSearchIndex implements SearchIndex {
   abstract removeReview(db: Executor, reviewId: string): Promise<void>;
   abstract clear(): Promise<void>;
 
-  async searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage> {
-    const where = sql`${reviewConditions(access, request.filter)}${this.reviewLevel(request.query)}`;
-    const hits = this.cte(this.hits(request.query.any));
-    const order = request.sort === 'date' ? sql`r.published_on desc nulls last, score desc` : sql`score desc, r.published_on desc nulls last`;
-    const total = await sql<{ n: number }>`${hits} select count(distinct h.review_id) as n from hits h join reviews r on r.id = h.review_id where ${where}`.execute(this.db);
-    const rows = await sql<{ id: string; title: string; review_type: string; published_on: string | null; score: number; n: number }>`
-      ${hits}
-      select r.id, r.title, r.review_type, r.published_on, sum(h.score) as score, count(*) as n
+  /**
+   * One pass over the matching passages, grouped by review, with the columns facets need. Paging,
+   * facet filters and facet counts are then worked out from these rows, so the engine evaluates the
+   * query once rather than once per count.
+   */
+  private async aggregate(query: CompiledQuery, filter: ReviewFilter, access: AccessScope): Promise<AggregateRow[]> {
+    const years: ReviewFilter = {
+      ...(filter.yearFrom !== undefined ? { yearFrom: filter.yearFrom } : {}),
+      ...(filter.yearTo !== undefined ? { yearTo: filter.yearTo } : {}),
+    };
+    const rows = await sql<AggregateRow>`
+      ${this.cte(this.hits(query.any))}
+      select r.id, r.title, r.review_type, r.nation, r.region, r.subject, r.published_on, sum(h.score) as score, count(*) as n
       from hits h join reviews r on r.id = h.review_id
-      where ${where}
-      group by r.id, r.title, r.review_type, r.published_on
-      order by ${order}, r.id
-      limit ${request.limit} offset ${request.offset}`.execute(this.db);
-    const ids = rows.rows.map((r) => r.id);
+      where ${reviewConditions(access, years)}${this.reviewLevel(query)}
+      group by r.id, r.title, r.review_type, r.nation, r.region, r.subject, r.published_on`.execute(this.db);
+    return rows.rows.map((r) => ({ ...r, score: Number(r.score), n: Number(r.n) }));
+  }
+
+  async searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage & { facets: Facets }> {
+    const rows = await this.aggregate(request.query, request.filter, access);
+    const matching = rows.filter((r) => passesFacets(r, request.filter));
+    const byDate = (a: AggregateRow, b: AggregateRow) => (b.published_on ?? '').localeCompare(a.published_on ?? '');
+    matching.sort((a, b) =>
+      request.sort === 'date' ? byDate(a, b) || b.score - a.score || a.id.localeCompare(b.id) : b.score - a.score || byDate(a, b) || a.id.localeCompare(b.id),
+    );
+    const pageRows = matching.slice(request.offset, request.offset + request.limit);
+    const ids = pageRows.map((r) => r.id);
     const passages = ids.length
       ? await sql<HitRow>`
-          ${hits}
+          ${this.cte(this.hits(request.query.any))}
           select h.passage_id, h.review_id, h.score, p.text, s.heading as section, p.paragraph, p.page
           from hits h join passages p on p.id = h.passage_id left join sections s on s.id = p.section_id
           where h.review_id in (${sql.join(ids.map((id) => sql`${id}`))})
           order by h.score desc, p.seq`.execute(this.db)
       : { rows: [] };
     return {
-      total: Number(total.rows[0]?.n ?? 0),
-      hits: rows.rows.map((r) => ({
+      total: matching.length,
+      facets: facetCounts(rows, request.filter),
+      hits: pageRows.map((r) => ({
         reviewId: r.id,
         title: r.title,
         type: r.review_type,
         published: r.published_on,
-        score: Number(r.score),
-        matchingPassages: Number(r.n),
+        score: r.score,
+        matchingPassages: r.n,
         passages: passages.rows
           .filter((p) => p.review_id === r.id)
           .slice(0, request.snippetsPerReview)
@@ -105,19 +166,9 @@ export abstract class SqlSearchIndex implements SearchIndex {
   }
 
   async facets(query: CompiledQuery, filter: ReviewFilter, access: AccessScope): Promise<Facets> {
-    const out = {} as Facets;
-    for (const field of Object.keys(FACET_COLUMNS) as FacetField[]) {
-      const column = sql.ref(`r.${FACET_COLUMNS[field]}`);
-      const rows = await sql<{ value: string | null; n: number }>`
-        ${this.cte(this.hits(query.any))}
-        select ${column} as value, count(distinct r.id) as n
-        from hits h join reviews r on r.id = h.review_id
-        where ${reviewConditions(access, filter, field)}${this.reviewLevel(query)}
-        group by ${column} order by n desc, value`.execute(this.db);
-      out[field] = rows.rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.n) }));
-    }
-    return out;
+    return facetCounts(await this.aggregate(query, filter, access), filter);
   }
+
 }
 
 export function toPassageHit(r: HitRow) {

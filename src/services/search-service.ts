@@ -166,9 +166,8 @@ export class SearchService {
       page: p.page,
       passageId: p.passageId,
     });
-    const facets = await this.index.facets(compiled, params.filter, access);
     if (params.view === 'passages') {
-      const page = await this.index.searchPassages(request, access);
+      const [facets, page] = [await this.index.facets(compiled, params.filter, access), await this.index.searchPassages(request, access)];
       return {
         ...base,
         total: page.total,
@@ -180,7 +179,7 @@ export class SearchService {
     return {
       ...base,
       total: page.total,
-      facets,
+      facets: page.facets,
       results: page.hits.map((h) => ({
         id: h.reviewId,
         title: h.title,

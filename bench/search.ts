@@ -1,0 +1,150 @@
+/**
+ * Search benchmark: builds a corpus of N reviews (~20 passages each, sampled from the fictional
+ * demo reports so the vocabulary is that of real reviews), indexes it into the configured store
+ * (SQLite, or PostgreSQL when DATABASE_URL is set), runs a fixed mix of 500 queries and prints the
+ * indexing rate, latency percentiles and memory.
+ *
+ *   npm run bench:search -- --docs N [--json]
+ *
+ * Prints figures; never passes or fails on them.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig } from '../src/config.js';
+import { sha256 } from '../src/ingestion/fingerprint.js';
+import { ENGLISH_REGIONS } from '../src/ingestion/places.js';
+import { ReviewsRepository } from '../src/repositories/reviews-repository.js';
+import { storeReviewTerms } from '../src/search/similar.js';
+import { loadDemoIfEmpty } from '../src/services/demo-service.js';
+import { createServices } from '../src/services/index.js';
+import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../src/services/review-service.js';
+import type { SearchParams } from '../src/services/search-service.js';
+
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false }, queries: { type: 'string', default: '500' } } });
+const docs = Number(values.docs);
+const queryCount = Number(values.queries);
+if (!Number.isInteger(docs) || docs < 10 || !Number.isInteger(queryCount) || queryCount < 1) {
+  process.stderr.write('--docs must be a whole number of at least 10, --queries at least 1\n');
+  process.exit(2);
+}
+
+// A deterministic generator, so that runs are comparable.
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slh-bench-search-'));
+const base = loadConfig();
+const schema = base.databaseUrl ? `bench_${process.pid}` : undefined;
+const services = await createServices({ ...base, dataDir, dbSchema: schema, logLevel: 'silent' }, pino({ level: 'silent' }));
+const backend = services.db.dialect;
+process.stderr.write(`backend ${backend}; loading the demo corpus as the source of passages\n`);
+await loadDemoIfEmpty(services.reviews, services.importer);
+const pool = await services.db.kysely.selectFrom('passages').select(['text', 'paragraph', 'kind']).where('kind', '=', 'paragraph').execute();
+const sectionNames = ['Executive summary', 'Background', 'Findings', 'Learning', 'Recommendations', 'Analysis'];
+const types = ['scr', 'cspr', 'sar', 'dhr', 'cpr', 'scotland-review'];
+
+const repo = new ReviewsRepository(services.db.kysely);
+const started = process.hrtime.bigint();
+for (let i = 0; i < docs; i++) {
+  const id = `b${String(i).padStart(9, '0')}`;
+  const nation = random() < 0.85 ? 'England' : pick(['Wales', 'Scotland', 'Northern Ireland']);
+  const year = 2008 + Math.floor(random() * 18);
+  const passages = Array.from({ length: 20 }, (_, k) => ({ ...pick(pool), seq: k + 1, sectionSeq: Math.floor(k / 4) + 1, page: Math.floor(k / 3) + 1 }));
+  const now = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+  await repo.insertGraph(
+    {
+      review: {
+        id,
+        title: `Benchmark review ${i}`,
+        review_type: pick(types),
+        nation,
+        region: nation === 'England' ? pick(ENGLISH_REGIONS) : null,
+        publishing_body: null,
+        area: null,
+        published_on: `${year}-0${1 + Math.floor(random() * 9)}-15`,
+        published_year: year,
+        incident_year: null,
+        subject: random() < 0.7 ? 'child' : 'adult',
+        age_band: null,
+        status: 'published',
+        visibility: random() < 0.9 ? 'public' : 'restricted',
+        pseudonym: null,
+        text_sha256: sha256(id),
+        word_count: 2000,
+        page_count: 7,
+        provenance: '{}',
+        created_at: now,
+        updated_at: now,
+      },
+      agencies: [],
+      document: { id: `d${id}`, file_name: `${id}.pdf`, media_type: 'application/pdf', sha256: sha256(`doc${id}`), size_bytes: 1, pages: 7, storage_key: 'none', created_at: now },
+      sections: sectionNames.slice(0, 5).map((heading, k) => ({ seq: k + 1, kind: 'findings', heading, number: null, level: 1, page: k + 1 })),
+      passages: passages.map((p) => ({ seq: p.seq, sectionSeq: p.sectionSeq, paragraph: p.paragraph, page: p.page, kind: 'paragraph', text: p.text })),
+      recommendations: [],
+      shingles: [],
+      links: [],
+    },
+    undefined,
+    async (trx, reviewId) => {
+      await storeReviewTerms(trx, reviewId);
+      await services.search.index.indexReview(trx, reviewId);
+    },
+  );
+  if ((i + 1) % 1000 === 0) process.stderr.write(`  indexed ${i + 1} of ${docs}\n`);
+}
+const indexSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+if (backend === 'postgres') await services.db.kysely.executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } } as never).catch(() => undefined);
+
+const words = ['neglect', 'bruising', 'domestic abuse', 'information sharing', 'mental health', 'alcohol', 'school', 'health visitor', 'police', 'housing', 'exploitation', 'missing', 'capacity', 'self-neglect', 'assessment', 'supervision', 'threshold', 'fathers', 'voice', 'lockdown', 'interpreter', 'GP', 'CAMHS', 'MARAC', 'hoarding', 'disguised compliance', 'strategy discussion', 'referral', 'escalation', 'child protection plan'];
+const filters: Array<SearchParams['filter']> = [{}, { types: ['cspr'] }, { regions: ['London'] }, { subjects: ['adult'] }, { yearFrom: 2019 }, { types: ['scr', 'cspr'], yearFrom: 2012, yearTo: 2020 }, { nations: ['Wales'], subjects: ['child'] }];
+const queries: SearchParams[] = Array.from({ length: queryCount }, (_, i) => {
+  const shape = i % 5;
+  const a = pick(words);
+  const b = pick(words);
+  const q = shape === 0 ? a : shape === 1 ? `${a} ${b}` : shape === 2 ? `"${a}"` : shape === 3 ? `${a} -${b.split(' ')[0]}` : `${a} OR ${b}`;
+  return { q, filter: pick(filters), view: i % 3 === 0 ? 'passages' : 'reviews', sort: i % 7 === 0 ? 'date' : 'relevance', page: 1, pageSize: 20 };
+});
+for (const q of queries.slice(0, 20)) await services.search.search(q, PUBLIC_ACCESS); // warm caches
+const latencies: number[] = [];
+let results = 0;
+for (const q of queries) {
+  const t0 = process.hrtime.bigint();
+  const r = await services.search.search(q, PUBLIC_ACCESS);
+  latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  results += r.total;
+}
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0) * 10) / 10;
+const passages = Number((await services.db.kysely.selectFrom('passages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const total = await services.reviews.count(OPERATOR_ACCESS);
+const result = {
+  backend,
+  docs: total,
+  passages,
+  index_docs_per_s: Math.round(docs / indexSeconds),
+  queries: latencies.length,
+  p50_ms: pct(50),
+  p95_ms: pct(95),
+  p99_ms: pct(99),
+  mean_results: Math.round(results / latencies.length),
+  rss_mb: Math.round(process.memoryUsage().rss / 1048576),
+};
+await services.close();
+if (schema && base.databaseUrl) {
+  const client = new pg.Client({ connectionString: base.databaseUrl });
+  await client.connect();
+  await client.query(`drop schema if exists ${schema} cascade`);
+  await client.end();
+}
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.stdout.write(
+  `${result.backend}: ${result.docs} reviews, ${result.passages} passages; indexed ${result.index_docs_per_s} reviews/s\n` +
+    `${result.queries} queries (words, phrases, exclusions, OR; 0-3 filters; both views; top 20 with snippets and facet counts)\n` +
+    `latency p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, p99 ${result.p99_ms} ms; rss ${result.rss_mb} MB\n`,
+);
+if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
