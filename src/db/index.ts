@@ -9,6 +9,7 @@ import { reviewLibrary } from './migrations/0001_review_library.js';
 import { uploadJobs } from './migrations/0002_upload_jobs.js';
 import { searchIndex } from './migrations/0003_search_index.js';
 import { reviewTerms } from './migrations/0004_review_terms.js';
+import { reviewsUpdatedIndex } from './migrations/0005_reviews_updated_index.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -37,6 +38,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002_upload_jobs': uploadJobs(),
     '0003_search_index': searchIndex(dialect),
     '0004_review_terms': reviewTerms(),
+    '0005_reviews_updated_index': reviewsUpdatedIndex(),
   };
 }
 

@@ -156,6 +156,12 @@ export class ReviewsRepository {
     });
   }
 
+  /** The time of the latest change to any review: what cached pages are keyed on. */
+  async version(): Promise<string> {
+    const row = await this.db.selectFrom('reviews').select((eb) => eb.fn.max('updated_at').as('v')).executeTakeFirst();
+    return String(row?.v ?? 'empty');
+  }
+
   async count(access: AccessScope): Promise<number> {
     const row = await this.db
       .selectFrom('reviews')

@@ -68,6 +68,11 @@ export class ReviewService {
     return detail;
   }
 
+  /** Changes whenever any review is added or changed. */
+  version(): Promise<string> {
+    return this.repo.version();
+  }
+
   count(access: AccessScope): Promise<number> {
     return this.repo.count(access);
   }

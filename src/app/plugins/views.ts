@@ -8,8 +8,19 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a Nunjucks page with the layout's shared context. */
     page(template: string, context?: Record<string, unknown>, status?: number): FastifyReply;
+    /** Renders a page once and serves it from memory while `version` stays the same. */
+    cachedPage(
+      key: string,
+      version: string,
+      template: string,
+      context: () => Promise<Record<string, unknown>>,
+    ): Promise<FastifyReply>;
   }
 }
+
+/** Stands in for the per-request CSP nonce in cached HTML; swapped for the real one on each send. */
+const NONCE_SLOT = 'slh-nonce-slot-0d5c';
+const CACHE_SIZE = 500;
 
 export interface ViewOptions {
   uploadsEnabled: boolean;
@@ -24,7 +35,12 @@ const NAVIGATION = [
 ];
 
 export function createViewEnvironment(): nunjucks.Environment {
-  const env = nunjucks.configure(VIEW_DIRS, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  const env = nunjucks.configure(VIEW_DIRS, {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
   env.addFilter('partialDate', formatPartialDate);
   env.addFilter('bytes', formatBytes);
   env.addFilter('reviewType', (code: string) => REVIEW_TYPE_LABELS[code] ?? code);
@@ -37,21 +53,56 @@ export function createViewEnvironment(): nunjucks.Environment {
 
 export function registerViews(app: FastifyInstance, options: ViewOptions): void {
   const env = createViewEnvironment();
-  app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown> = {}, status = 200) {
-    const path = this.request.url.split('?')[0] ?? '/';
+  const render = (
+    reply: FastifyReply,
+    template: string,
+    context: Record<string, unknown>,
+    nonce: string | undefined,
+  ) => {
+    const path = reply.request.url.split('?')[0] ?? '/';
     const navigation = NAVIGATION.filter((n) => !n.uploads || options.uploadsEnabled).map((n) => ({
       href: n.href,
       text: n.text,
       active: n.href === '/' ? path === '/' : path.startsWith(n.href),
     }));
-    const html = env.render(template, {
+    return env.render(template, {
       serviceName: 'Safeguarding Learning Hub',
       serviceUrl: '/',
       navigation,
-      cspNonce: this.cspNonce?.script,
+      cspNonce: nonce,
       currentPath: path,
       ...context,
     });
-    return this.status(status).type('text/html; charset=utf-8').send(html);
-  });
+  };
+  // Pages that only change when the library does (a review's page) are rendered once per version.
+  const cache = new Map<string, { version: string; html: string }>();
+  app.decorateReply(
+    'page',
+    function page(this: FastifyReply, template: string, context: Record<string, unknown> = {}, status = 200) {
+      return this.status(status)
+        .type('text/html; charset=utf-8')
+        .send(render(this, template, context, this.cspNonce?.script));
+    },
+  );
+  app.decorateReply(
+    'cachedPage',
+    async function cachedPage(
+      this: FastifyReply,
+      key: string,
+      version: string,
+      template: string,
+      context: () => Promise<Record<string, unknown>>,
+    ) {
+      let entry = cache.get(key);
+      if (!entry || entry.version !== version) {
+        entry = { version, html: render(this, template, await context(), NONCE_SLOT) };
+        cache.delete(key);
+        if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(key, entry);
+      }
+      return this.status(200)
+        .type('text/html; charset=utf-8')
+        .send(entry.html.replaceAll(NONCE_SLOT, this.cspNonce?.script ?? ''));
+    },
+  );
 }

@@ -87,6 +87,22 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect(empty.body).toContain('Search the text of every review');
   });
 
+  it('serves a review page from memory with a fresh nonce each time, and renders it again when the library changes', async () => {
+    const first = await app.inject(`/reviews/${childId}`);
+    const second = await app.inject(`/reviews/${childId}`);
+    const nonce = (res: typeof first) => /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1] ?? '';
+    expect(nonce(first)).not.toBe(nonce(second));
+    expect(second.body).toContain(`nonce="${nonce(second)}"`);
+    expect(second.body).not.toContain('slh-nonce-slot');
+    expect(second.body.replaceAll(nonce(second), 'N')).toBe(first.body.replaceAll(nonce(first), 'N'));
+    const before = first.body.includes('Reviews like this one');
+    const added = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}, { name: 'twin.md', bytes: SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child W').replace('nine weeks', 'ten weeks') }) });
+    expect(added.statusCode).toBe(201);
+    const after = await app.inject(`/reviews/${childId}`);
+    expect(before).toBe(false);
+    expect(after.body).toContain('Reviews like this one');
+  });
+
   it('answers 404 with the GOV.UK page for unknown reviews and routes', async () => {
     for (const url of ['/reviews/doesnotexist', '/no/such/page', '/reviews/..%2F..%2Fetc%2Fpasswd']) {
       const res = await app.inject(url);

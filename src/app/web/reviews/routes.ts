@@ -8,14 +8,26 @@ import type { ListQuery } from '../../shared/review-query.js';
 import { activeFilters, filterItems, listUrl, pagination } from './list.js';
 
 const KNOWN = new Set(['q', 'type', 'nation', 'region', 'subject', 'from', 'to', 'page', 'pageSize', 'sort']);
-const FIELD_LABEL: Record<string, string> = { from: 'From year', to: 'To year', q: 'Words', page: 'Page', pageSize: 'Results per page', sort: 'Sort' };
+const FIELD_LABEL: Record<string, string> = {
+  from: 'From year',
+  to: 'To year',
+  q: 'Words',
+  page: 'Page',
+  pageSize: 'Results per page',
+  sort: 'Sort',
+};
 
 /**
  * Reads the list filters from the URL. A bad value is reported with the GOV.UK error summary and
  * left out, so the page still shows results rather than failing.
  */
-function readListQuery(raw: Record<string, unknown>): { query: ListQuery; errors: Array<{ text: string; href: string; field: string }> } {
-  const input: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([k, v]) => KNOWN.has(k) && v !== ''));
+function readListQuery(raw: Record<string, unknown>): {
+  query: ListQuery;
+  errors: Array<{ text: string; href: string; field: string }>;
+} {
+  const input: Record<string, unknown> = Object.fromEntries(
+    Object.entries(raw).filter(([k, v]) => KNOWN.has(k) && v !== ''),
+  );
   const errors: Array<{ text: string; href: string; field: string }> = [];
   for (let attempt = 0; attempt < 5; attempt++) {
     const parsed = listQuerySchema.safeParse(input);
@@ -23,7 +35,10 @@ function readListQuery(raw: Record<string, unknown>): { query: ListQuery; errors
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'from');
       const label = FIELD_LABEL[field] ?? field;
-      const text = field === 'from' || field === 'to' ? `${label} must be a year between 1900 and 2100, with "From" not after "To"` : `${label}: ${issue.message}`;
+      const text =
+        field === 'from' || field === 'to'
+          ? `${label} must be a year between 1900 and 2100, with "From" not after "To"`
+          : `${label}: ${issue.message}`;
       if (!errors.some((e) => e.field === field)) errors.push({ text, href: `#${field}`, field });
       delete input[field];
       if (field === 'from') delete input['to'];
@@ -48,7 +63,13 @@ function contentDisposition(fileName: string): string {
 export function reviewPages(app: FastifyInstance, services: Services): void {
   app.get('/reviews', async (request, reply) => {
     const { query, errors } = readListQuery(request.query as Record<string, unknown>);
-    const page = await services.reviews.list(PUBLIC_ACCESS, filterFrom(query), query.page, query.pageSize, query.sort);
+    const page = await services.reviews.list(
+      PUBLIC_ACCESS,
+      filterFrom(query),
+      query.page,
+      query.pageSize,
+      query.sort,
+    );
     const errorFor = (field: string) => errors.find((e) => e.field === field)?.text;
     return reply.page('reviews/list.njk', {
       pageTitle: query.q ? `Reviews matching “${query.q}”` : 'Reviews',
@@ -71,57 +92,78 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
   app.get('/reviews/:id', async (request, reply) => {
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) throw new NotFoundError();
-    const review = presentReview(await services.reviews.get(params.data.id, PUBLIC_ACCESS));
-    const similar = await services.search.similar(review.id, PUBLIC_ACCESS);
-    // The executive summary comes first, as readers expect; other sections keep the report's order.
-    // Paragraph anchors must be unique: a number used twice (a list restarting at 1) anchors only once.
-    const usedAnchors = new Set<string>();
-    const anchorFor = (p: { id: number; paragraph: string | null }) => {
-      const wanted = p.paragraph ? `para-${p.paragraph}` : null;
-      if (wanted && !usedAnchors.has(wanted)) {
-        usedAnchors.add(wanted);
-        return wanted;
-      }
-      return `passage-${p.id}`;
-    };
-    // List items that are recommendations keep the number the report gave them.
-    const recommendationNumber = new Map(review.recommendations.map((r) => [`${r.sectionId}:${r.text}`, r.number]));
-    const sections = review.sections.map((s) => {
-      const blocks: Array<{ kind: 'paragraph'; passage: (typeof review.passages)[number] & { anchor: string } } | { kind: 'list'; ordered: boolean; items: Array<(typeof review.passages)[number] & { anchor: string; number: string | null }> }> = [];
-      for (const p of review.passages.filter((x) => x.sectionId === s.id)) {
-        const anchor = anchorFor(p);
-        if (p.kind !== 'list-item') {
-          blocks.push({ kind: 'paragraph', passage: { ...p, anchor } });
-          continue;
+    // Cached per library version; the key will need the caller's access scope once accounts exist.
+    const version = await services.reviews.version();
+    return reply.cachedPage(`review:${params.data.id}`, version, 'reviews/show.njk', async () => {
+      const review = presentReview(await services.reviews.get(params.data.id, PUBLIC_ACCESS));
+      const similar = await services.search.similar(review.id, PUBLIC_ACCESS);
+      // The executive summary comes first, as readers expect; other sections keep the report's order.
+      // Paragraph anchors must be unique: a number used twice (a list restarting at 1) anchors only once.
+      const usedAnchors = new Set<string>();
+      const anchorFor = (p: { id: number; paragraph: string | null }) => {
+        const wanted = p.paragraph ? `para-${p.paragraph}` : null;
+        if (wanted && !usedAnchors.has(wanted)) {
+          usedAnchors.add(wanted);
+          return wanted;
         }
-        const number = p.paragraph ?? recommendationNumber.get(`${s.id}:${p.text}`) ?? null;
-        const last = blocks[blocks.length - 1];
-        const ordered = number !== null && /^\d+$/.test(number);
-        if (last && last.kind === 'list' && last.ordered === ordered) last.items.push({ ...p, anchor, number });
-        else blocks.push({ kind: 'list', ordered, items: [{ ...p, anchor, number }] });
-      }
-      return { ...s, blocks, passages: blocks };
-    });
-    const summaryFirst = [
-      ...sections.filter((s) => s.kind === 'front-matter'),
-      ...sections.filter((s) => s.kind === 'executive-summary'),
-      ...sections.filter((s) => s.kind !== 'executive-summary' && s.kind !== 'front-matter'),
-    ];
-    // Formats number their headings differently (a Word title is h1, a web page's sections h2):
-    // the report's own top level becomes the page's h2, everything deeper h3.
-    const topLevel = Math.min(...summaryFirst.filter((s) => s.kind !== 'front-matter').map((s) => s.level), 9);
-    const guessed = Object.entries(review.provenance).filter(([, v]) => v.startsWith('guessed'));
-    // Where the report has its own recommendations section holding the items, that is where
-    // "Recommendations" leads; otherwise (items found elsewhere) the page lists them at the end.
-    const recommendationSectionIds = new Set(review.recommendations.map((r) => r.sectionId));
-    const recommendationsSectionId = summaryFirst.find((s) => s.kind === 'recommendations' && recommendationSectionIds.has(s.id))?.id ?? null;
-    return reply.page('reviews/show.njk', {
-      pageTitle: review.title,
-      review,
-      sections: summaryFirst.filter((s) => s.passages.length > 0 || s.level <= topLevel).map((s) => ({ ...s, top: s.level <= topLevel })),
-      guessed,
-      recommendationsSectionId,
-      similar,
+        return `passage-${p.id}`;
+      };
+      // List items that are recommendations keep the number the report gave them.
+      const recommendationNumber = new Map(
+        review.recommendations.map((r) => [`${r.sectionId}:${r.text}`, r.number]),
+      );
+      const sections = review.sections.map((s) => {
+        const blocks: Array<
+          | { kind: 'paragraph'; passage: (typeof review.passages)[number] & { anchor: string } }
+          | {
+              kind: 'list';
+              ordered: boolean;
+              items: Array<(typeof review.passages)[number] & { anchor: string; number: string | null }>;
+            }
+        > = [];
+        for (const p of review.passages.filter((x) => x.sectionId === s.id)) {
+          const anchor = anchorFor(p);
+          if (p.kind !== 'list-item') {
+            blocks.push({ kind: 'paragraph', passage: { ...p, anchor } });
+            continue;
+          }
+          const number = p.paragraph ?? recommendationNumber.get(`${s.id}:${p.text}`) ?? null;
+          const last = blocks[blocks.length - 1];
+          const ordered = number !== null && /^\d+$/.test(number);
+          if (last && last.kind === 'list' && last.ordered === ordered)
+            last.items.push({ ...p, anchor, number });
+          else blocks.push({ kind: 'list', ordered, items: [{ ...p, anchor, number }] });
+        }
+        return { ...s, blocks, passages: blocks };
+      });
+      const summaryFirst = [
+        ...sections.filter((s) => s.kind === 'front-matter'),
+        ...sections.filter((s) => s.kind === 'executive-summary'),
+        ...sections.filter((s) => s.kind !== 'executive-summary' && s.kind !== 'front-matter'),
+      ];
+      // Formats number their headings differently (a Word title is h1, a web page's sections h2):
+      // the report's own top level becomes the page's h2, everything deeper h3.
+      const topLevel = Math.min(
+        ...summaryFirst.filter((s) => s.kind !== 'front-matter').map((s) => s.level),
+        9,
+      );
+      const guessed = Object.entries(review.provenance).filter(([, v]) => v.startsWith('guessed'));
+      // Where the report has its own recommendations section holding the items, that is where
+      // "Recommendations" leads; otherwise (items found elsewhere) the page lists them at the end.
+      const recommendationSectionIds = new Set(review.recommendations.map((r) => r.sectionId));
+      const recommendationsSectionId =
+        summaryFirst.find((s) => s.kind === 'recommendations' && recommendationSectionIds.has(s.id))?.id ??
+        null;
+      return {
+        pageTitle: review.title,
+        review,
+        sections: summaryFirst
+          .filter((s) => s.passages.length > 0 || s.level <= topLevel)
+          .map((s) => ({ ...s, top: s.level <= topLevel })),
+        guessed,
+        recommendationsSectionId,
+        similar,
+      };
     });
   });
 
