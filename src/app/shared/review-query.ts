@@ -36,10 +36,9 @@ export const listQuerySchema = z
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
-/** The repository filter a list query asks for. */
-export function filterFrom(q: ListQuery): ReviewFilter {
+/** The filters lists and searches share, as the repository wants them. */
+export function sharedFilter(q: Pick<ListQuery, 'type' | 'nation' | 'region' | 'subject' | 'from' | 'to'>): ReviewFilter {
   return {
-    ...(q.q ? { text: q.q } : {}),
     ...(q.type ? { types: q.type } : {}),
     ...(q.nation ? { nations: q.nation } : {}),
     ...(q.region ? { regions: q.region } : {}),
@@ -47,6 +46,11 @@ export function filterFrom(q: ListQuery): ReviewFilter {
     ...(q.from !== undefined ? { yearFrom: q.from } : {}),
     ...(q.to !== undefined ? { yearTo: q.to } : {}),
   };
+}
+
+/** The repository filter a list query asks for: the shared filters and words in titles and places. */
+export function filterFrom(q: ListQuery): ReviewFilter {
+  return { ...(q.q ? { text: q.q } : {}), ...sharedFilter(q) };
 }
 
 export const idParamsSchema = z.object({ id: z.string().regex(/^[a-z0-9]{4,40}$/, 'not a review id') });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReviewFilter } from '../../repositories/reviews-repository.js';
-import { filterFields, yearsInOrder } from './review-query.js';
+import { filterFields, sharedFilter, yearsInOrder } from './review-query.js';
 
 /** The search parameters: the list filters plus the words, the view and the order. */
 export const searchQuerySchema = z
@@ -17,12 +17,5 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 /** The review filters of a search (the words go to the search engine, not to the filter). */
 export function searchFilter(q: SearchQuery): ReviewFilter {
-  return {
-    ...(q.type ? { types: q.type } : {}),
-    ...(q.nation ? { nations: q.nation } : {}),
-    ...(q.region ? { regions: q.region } : {}),
-    ...(q.subject ? { subjects: q.subject } : {}),
-    ...(q.from !== undefined ? { yearFrom: q.from } : {}),
-    ...(q.to !== undefined ? { yearTo: q.to } : {}),
-  };
+  return sharedFilter(q);
 }
