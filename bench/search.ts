@@ -12,9 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
+import { dropSchema } from '../src/db/index.js';
 import { sha256 } from '../src/ingestion/fingerprint.js';
 import { ENGLISH_REGIONS } from '../src/ingestion/places.js';
 import { ReviewsRepository } from '../src/repositories/reviews-repository.js';
@@ -135,12 +135,7 @@ const result = {
   rss_mb: Math.round(process.memoryUsage().rss / 1048576),
 };
 await services.close();
-if (schema && base.databaseUrl) {
-  const client = new pg.Client({ connectionString: base.databaseUrl });
-  await client.connect();
-  await client.query(`drop schema if exists ${schema} cascade`);
-  await client.end();
-}
+if (schema && base.databaseUrl) await dropSchema(base.databaseUrl, schema);
 fs.rmSync(dataDir, { recursive: true, force: true });
 process.stdout.write(
   `${result.backend}: ${result.docs} reviews, ${result.passages} passages; indexed ${result.index_docs_per_s} reviews/s\n` +

@@ -98,6 +98,17 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
   }
 }
 
+/** Drops a PostgreSQL schema and everything in it (test and benchmark stores). */
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${client.escapeIdentifier(schema)} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A cheap round trip for health checks. */
 export async function pingDb(db: Db): Promise<void> {
   await sql`select 1`.execute(db.kysely);

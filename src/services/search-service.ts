@@ -54,7 +54,7 @@ const EMPTY_FACETS: Facets = { type: [], nation: [], region: [], subject: [] };
 /** Words that start like a query term's stem: a plain, explainable approximation of the engines' stemming. */
 function stemPrefix(term: string): string {
   const t = term.toLowerCase();
-  const stripped = t.replace(/(ations?|ments?|ings?|ness|ies|ied|ied|ed|es|s|e|y)$/, '');
+  const stripped = t.replace(/(ations?|ments?|ings?|ness|ies|ied|ed|es|s|e|y)$/, '');
   return stripped.length >= 3 ? stripped : t;
 }
 

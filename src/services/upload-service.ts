@@ -137,9 +137,10 @@ export class UploadService {
         .execute();
     const temp = row.temp_key ? path.join(this.tempDir, row.temp_key) : null;
     try {
-      if (!temp) throw new AppError('upload_lost', `${row.file_name}: the uploaded file is no longer available. Upload it again.`, 410);
+      const lost = () => new AppError('upload_lost', `${row.file_name}: the uploaded file is no longer available. Upload it again.`, 410);
+      if (!temp) throw lost();
       const bytes = await fs.readFile(temp).catch(() => {
-        throw new AppError('upload_lost', `${row.file_name}: the uploaded file is no longer available. Upload it again.`, 410);
+        throw lost();
       });
       const result = await this.importer.importBytes(bytes, row.file_name, JSON.parse(row.metadata) as ReviewMetadataInput);
       if (result.kind === 'imported') await finish({ status: 'imported', review_id: result.id, message: result.title });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import type { Config } from '../../src/config.js';
+import { dropSchema } from '../../src/db/index.js';
 import { createServices } from '../../src/services/index.js';
 import type { Services } from '../../src/services/index.js';
 
@@ -55,12 +55,7 @@ export async function testEnv(backend: Backend, overrides: Partial<Config> = {})
     env,
     async cleanup() {
       await services.close();
-      if (schema && config.databaseUrl) {
-        const client = new pg.Client({ connectionString: config.databaseUrl });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
-      }
+      if (schema && config.databaseUrl) await dropSchema(config.databaseUrl, schema);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -34,7 +34,7 @@ function textOf(node: ChildNode): string {
   return inner;
 }
 
-function decodeEntitiesLeft(text: string): string {
+function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
@@ -63,7 +63,7 @@ export function htmlToBlocks(html: string): Block[] {
   const listCounters: number[] = [];
 
   const pushText = (kind: Block['kind'], raw: string, extra: Partial<Block> = {}) => {
-    const text = fixCharacters(decodeEntitiesLeft(raw)).replace(/\s*\u2014\s*$/, '');
+    const text = fixCharacters(collapseWhitespace(raw)).replace(/\s*\u2014\s*$/, '');
     if (text) blocks.push({ kind, text, page: null, ...extra });
   };
 

@@ -134,7 +134,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
             last.items.push({ ...p, anchor, number });
           else blocks.push({ kind: 'list', ordered, items: [{ ...p, anchor, number }] });
         }
-        return { ...s, blocks, passages: blocks };
+        return { ...s, blocks };
       });
       const summaryFirst = [
         ...sections.filter((s) => s.kind === 'front-matter'),
@@ -158,7 +158,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
         pageTitle: review.title,
         review,
         sections: summaryFirst
-          .filter((s) => s.passages.length > 0 || s.level <= topLevel)
+          .filter((s) => s.blocks.length > 0 || s.level <= topLevel)
           .map((s) => ({ ...s, top: s.level <= topLevel })),
         guessed,
         recommendationsSectionId,
