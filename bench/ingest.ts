@@ -32,7 +32,11 @@ if (!Number.isInteger(fileCount) || fileCount < 1 || !Number.isInteger(targetPag
 
 // Realistic text: the fictional demo reports, repeated until a report reaches the wanted length.
 const sourceDir = path.resolve(import.meta.dirname, '..', 'demo', 'source');
-const sources = fs.readdirSync(sourceDir).filter((f) => f.endsWith('.md')).sort().map((f) => fs.readFileSync(path.join(sourceDir, f), 'utf8'));
+const sources = fs
+  .readdirSync(sourceDir)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(sourceDir, f), 'utf8'));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slh-bench-ingest-'));
 const files: Array<{ path: string; bytes: Buffer }> = [];
 process.stderr.write(`generating ${fileCount} PDFs of about ${targetPages} pages in ${dir}\n`);
@@ -41,7 +45,11 @@ for (let i = 0; i < fileCount; i++) {
   const body = base.split('\n## ').slice(1).join('\n## ');
   const repeats = Math.max(1, Math.round(targetPages / 7));
   const markdown = `${base}\n## ${Array.from({ length: repeats - 1 }, () => body).join('\n## ')}`;
-  const bytes = await markdownToPdf(markdown, { runningHead: 'Fictional benchmark report — OFFICIAL', footer: 'page-of', hyphenate: i % 2 === 0 });
+  const bytes = await markdownToPdf(markdown, {
+    runningHead: 'Fictional benchmark report — OFFICIAL',
+    footer: 'page-of',
+    hyphenate: i % 2 === 0,
+  });
   const file = path.join(dir, `report-${i}.pdf`);
   fs.writeFileSync(file, bytes);
   files.push({ path: file, bytes });
@@ -71,7 +79,8 @@ let pdftotext: { seconds: number; pagesPerSecond: number } | null = null;
 const probe = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
 if (probe.error === undefined && probe.status === 0) {
   const start = process.hrtime.bigint();
-  for (const f of files) spawnSync('pdftotext', ['-layout', f.path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  for (const f of files)
+    spawnSync('pdftotext', ['-layout', f.path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   pdftotext = { seconds, pagesPerSecond: pages / seconds };
 }
@@ -84,7 +93,9 @@ const result = {
   extract_pages_per_s: Math.round((pages / extractSeconds) * 10) / 10,
   pipeline_pages_per_s: Math.round((pages / pipelineSeconds) * 10) / 10,
   pdftotext_pages_per_s: pdftotext ? Math.round(pdftotext.pagesPerSecond * 10) / 10 : null,
-  ratio_extract_to_pdftotext: pdftotext ? Math.round((pages / extractSeconds / pdftotext.pagesPerSecond) * 100) / 100 : null,
+  ratio_extract_to_pdftotext: pdftotext
+    ? Math.round((pages / extractSeconds / pdftotext.pagesPerSecond) * 100) / 100
+    : null,
   rss_mb: Math.round(process.memoryUsage().rss / 1048576),
   node: process.version,
 };

@@ -24,7 +24,13 @@ import { createServices } from '../src/services/index.js';
 import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../src/services/review-service.js';
 import type { SearchParams } from '../src/services/search-service.js';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false }, queries: { type: 'string', default: '500' } } });
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '1000' },
+    json: { type: 'boolean', default: false },
+    queries: { type: 'string', default: '500' },
+  },
+});
 const docs = Number(values.docs);
 const queryCount = Number(values.queries);
 if (!Number.isInteger(docs) || docs < 10 || !Number.isInteger(queryCount) || queryCount < 1) {
@@ -34,18 +40,32 @@ if (!Number.isInteger(docs) || docs < 10 || !Number.isInteger(queryCount) || que
 
 // A deterministic generator, so that runs are comparable.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slh-bench-search-'));
 const base = loadConfig();
 const schema = base.databaseUrl ? `bench_${process.pid}` : undefined;
-const services = await createServices({ ...base, dataDir, dbSchema: schema, logLevel: 'silent' }, pino({ level: 'silent' }));
+const services = await createServices(
+  { ...base, dataDir, dbSchema: schema, logLevel: 'silent' },
+  pino({ level: 'silent' }),
+);
 const backend = services.db.dialect;
 process.stderr.write(`backend ${backend}; loading the demo corpus as the source of passages\n`);
 await loadDemoIfEmpty(services.reviews, services.importer);
-const pool = await services.db.kysely.selectFrom('passages').select(['text', 'paragraph', 'kind']).where('kind', '=', 'paragraph').execute();
-const sectionNames = ['Executive summary', 'Background', 'Findings', 'Learning', 'Recommendations', 'Analysis'];
+const pool = await services.db.kysely
+  .selectFrom('passages')
+  .select(['text', 'paragraph', 'kind'])
+  .where('kind', '=', 'paragraph')
+  .execute();
+const sectionNames = [
+  'Executive summary',
+  'Background',
+  'Findings',
+  'Learning',
+  'Recommendations',
+  'Analysis',
+];
 const types = ['scr', 'cspr', 'sar', 'dhr', 'cpr', 'scotland-review'];
 
 const repo = new ReviewsRepository(services.db.kysely);
@@ -54,7 +74,12 @@ for (let i = 0; i < docs; i++) {
   const id = `b${String(i).padStart(9, '0')}`;
   const nation = random() < 0.85 ? 'England' : pick(['Wales', 'Scotland', 'Northern Ireland']);
   const year = 2008 + Math.floor(random() * 18);
-  const passages = Array.from({ length: 20 }, (_, k) => ({ ...pick(pool), seq: k + 1, sectionSeq: Math.floor(k / 4) + 1, page: Math.floor(k / 3) + 1 }));
+  const passages = Array.from({ length: 20 }, (_, k) => ({
+    ...pick(pool),
+    seq: k + 1,
+    sectionSeq: Math.floor(k / 4) + 1,
+    page: Math.floor(k / 3) + 1,
+  }));
   const now = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
   await repo.insertGraph(
     {
@@ -82,9 +107,34 @@ for (let i = 0; i < docs; i++) {
         updated_at: now,
       },
       agencies: [],
-      document: { id: `d${id}`, file_name: `${id}.pdf`, media_type: 'application/pdf', sha256: sha256(`doc${id}`), size_bytes: 1, pages: 7, storage_key: 'none', created_at: now },
-      sections: sectionNames.slice(0, 5).map((heading, k) => ({ seq: k + 1, kind: 'findings', heading, number: null, level: 1, page: k + 1 })),
-      passages: passages.map((p) => ({ seq: p.seq, sectionSeq: p.sectionSeq, paragraph: p.paragraph, page: p.page, kind: 'paragraph', text: p.text })),
+      document: {
+        id: `d${id}`,
+        file_name: `${id}.pdf`,
+        media_type: 'application/pdf',
+        sha256: sha256(`doc${id}`),
+        size_bytes: 1,
+        pages: 7,
+        storage_key: 'none',
+        created_at: now,
+      },
+      sections: sectionNames
+        .slice(0, 5)
+        .map((heading, k) => ({
+          seq: k + 1,
+          kind: 'findings',
+          heading,
+          number: null,
+          level: 1,
+          page: k + 1,
+        })),
+      passages: passages.map((p) => ({
+        seq: p.seq,
+        sectionSeq: p.sectionSeq,
+        paragraph: p.paragraph,
+        page: p.page,
+        kind: 'paragraph',
+        text: p.text,
+      })),
       recommendations: [],
       shingles: [],
       links: [],
@@ -98,16 +148,74 @@ for (let i = 0; i < docs; i++) {
   if ((i + 1) % 1000 === 0) process.stderr.write(`  indexed ${i + 1} of ${docs}\n`);
 }
 const indexSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-if (backend === 'postgres') await services.db.kysely.executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } } as never).catch(() => undefined);
+if (backend === 'postgres')
+  await services.db.kysely
+    .executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } } as never)
+    .catch(() => undefined);
 
-const words = ['neglect', 'bruising', 'domestic abuse', 'information sharing', 'mental health', 'alcohol', 'school', 'health visitor', 'police', 'housing', 'exploitation', 'missing', 'capacity', 'self-neglect', 'assessment', 'supervision', 'threshold', 'fathers', 'voice', 'lockdown', 'interpreter', 'GP', 'CAMHS', 'MARAC', 'hoarding', 'disguised compliance', 'strategy discussion', 'referral', 'escalation', 'child protection plan'];
-const filters: Array<SearchParams['filter']> = [{}, { types: ['cspr'] }, { regions: ['London'] }, { subjects: ['adult'] }, { yearFrom: 2019 }, { types: ['scr', 'cspr'], yearFrom: 2012, yearTo: 2020 }, { nations: ['Wales'], subjects: ['child'] }];
+const words = [
+  'neglect',
+  'bruising',
+  'domestic abuse',
+  'information sharing',
+  'mental health',
+  'alcohol',
+  'school',
+  'health visitor',
+  'police',
+  'housing',
+  'exploitation',
+  'missing',
+  'capacity',
+  'self-neglect',
+  'assessment',
+  'supervision',
+  'threshold',
+  'fathers',
+  'voice',
+  'lockdown',
+  'interpreter',
+  'GP',
+  'CAMHS',
+  'MARAC',
+  'hoarding',
+  'disguised compliance',
+  'strategy discussion',
+  'referral',
+  'escalation',
+  'child protection plan',
+];
+const filters: Array<SearchParams['filter']> = [
+  {},
+  { types: ['cspr'] },
+  { regions: ['London'] },
+  { subjects: ['adult'] },
+  { yearFrom: 2019 },
+  { types: ['scr', 'cspr'], yearFrom: 2012, yearTo: 2020 },
+  { nations: ['Wales'], subjects: ['child'] },
+];
 const queries: SearchParams[] = Array.from({ length: queryCount }, (_, i) => {
   const shape = i % 5;
   const a = pick(words);
   const b = pick(words);
-  const q = shape === 0 ? a : shape === 1 ? `${a} ${b}` : shape === 2 ? `"${a}"` : shape === 3 ? `${a} -${b.split(' ')[0]}` : `${a} OR ${b}`;
-  return { q, filter: pick(filters), view: i % 3 === 0 ? 'passages' : 'reviews', sort: i % 7 === 0 ? 'date' : 'relevance', page: 1, pageSize: 20 };
+  const q =
+    shape === 0
+      ? a
+      : shape === 1
+        ? `${a} ${b}`
+        : shape === 2
+          ? `"${a}"`
+          : shape === 3
+            ? `${a} -${b.split(' ')[0]}`
+            : `${a} OR ${b}`;
+  return {
+    q,
+    filter: pick(filters),
+    view: i % 3 === 0 ? 'passages' : 'reviews',
+    sort: i % 7 === 0 ? 'date' : 'relevance',
+    page: 1,
+    pageSize: 20,
+  };
 });
 for (const q of queries.slice(0, 20)) await services.search.search(q, PUBLIC_ACCESS); // warm caches
 const latencies: number[] = [];
@@ -119,8 +227,18 @@ for (const q of queries) {
   results += r.total;
 }
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0) * 10) / 10;
-const passages = Number((await services.db.kysely.selectFrom('passages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const pct = (p: number) =>
+  Math.round(
+    (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0) * 10,
+  ) / 10;
+const passages = Number(
+  (
+    await services.db.kysely
+      .selectFrom('passages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
 const total = await services.reviews.count(OPERATOR_ACCESS);
 const result = {
   backend,

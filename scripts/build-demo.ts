@@ -38,6 +38,9 @@ for (const [i, entry] of entries.entries()) {
   await fs.writeFile(target, bytes);
   built++;
 }
-const manifest = entries.map((e) => ({ ...Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'source')), file: `reviews/${e.file}` }));
+const manifest = entries.map((e) => ({
+  ...Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'source')),
+  file: `reviews/${e.file}`,
+}));
 await fs.writeFile(path.join(root, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 process.stdout.write(`built ${built} PDF/DOCX files; manifest.json lists ${entries.length} reviews\n`);

@@ -3,7 +3,18 @@
  * running heads, "Page N of M" footers, typeset paragraphs with line-end hyphenation (PDF) and Word
  * heading styles and numbered lists (DOCX). Used to build the demo corpus, test fixtures and benchmarks.
  */
-import { AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import { marked } from 'marked';
 import type { Token, Tokens } from 'marked';
 import PDFDocument from 'pdfkit';
@@ -34,7 +45,12 @@ function inlineRuns(text: string): Run[] {
     last = m.index + m[0].length;
   }
   if (last < text.length) runs.push({ text: text.slice(last), bold: false });
-  return runs.map((r) => ({ ...r, text: r.text.replace(/(^|\W)[*_](\S.*?\S|\S)[*_](?=\W|$)/g, '$1$2').replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1') }));
+  return runs.map((r) => ({
+    ...r,
+    text: r.text
+      .replace(/(^|\W)[*_](\S.*?\S|\S)[*_](?=\W|$)/g, '$1$2')
+      .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1'),
+  }));
 }
 
 function tokens(markdown: string): Token[] {
@@ -47,8 +63,18 @@ export function markdownToPdf(markdown: string, options: RenderOptions = {}): Pr
     margins: { top: 72, bottom: 72, left: 72, right: 72 },
     bufferPages: true,
     autoFirstPage: true,
-    info: { Title: 'Review', CreationDate: options.date ?? new Date('2025-01-01T00:00:00Z'), ModDate: options.date ?? new Date('2025-01-01T00:00:00Z') },
-    ...(options.userPassword ? { userPassword: options.userPassword, ownerPassword: `${options.userPassword}-owner`, pdfVersion: '1.7' as const } : {}),
+    info: {
+      Title: 'Review',
+      CreationDate: options.date ?? new Date('2025-01-01T00:00:00Z'),
+      ModDate: options.date ?? new Date('2025-01-01T00:00:00Z'),
+    },
+    ...(options.userPassword
+      ? {
+          userPassword: options.userPassword,
+          ownerPassword: `${options.userPassword}-owner`,
+          pdfVersion: '1.7' as const,
+        }
+      : {}),
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -66,7 +92,11 @@ export function markdownToPdf(markdown: string, options: RenderOptions = {}): Pr
         doc.addPage(); // the title page stands alone, as in real reports
       }
       const size = h.depth === 1 ? 20 : h.depth === 2 ? 15 : 12.5;
-      doc.moveDown(0.4).font('Helvetica-Bold').fontSize(size).text(h.text.replace(/\*\*/g, ''), 72, undefined, { width, paragraphGap: 6 });
+      doc
+        .moveDown(0.4)
+        .font('Helvetica-Bold')
+        .fontSize(size)
+        .text(h.text.replace(/\*\*/g, ''), 72, undefined, { width, paragraphGap: 6 });
     } else if (token.type === 'paragraph') {
       writeRuns(inlineRuns((token as Tokens.Paragraph).text.replace(/\n/g, ' ')), 10.5, 72, width, 7);
     } else if (token.type === 'list') {
@@ -89,11 +119,19 @@ export function markdownToPdf(markdown: string, options: RenderOptions = {}): Pr
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     if (options.runningHead && i > 0) {
-      doc.font('Helvetica').fontSize(8).fillColor('#555555').text(options.runningHead, 72, 36, { width, align: 'center', lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(8)
+        .fillColor('#555555')
+        .text(options.runningHead, 72, 36, { width, align: 'center', lineBreak: false });
     }
     if (options.footer !== 'none') {
       const label = options.footer === 'number' ? String(i + 1) : `Page ${i + 1} of ${range.count}`;
-      doc.font('Helvetica').fontSize(8).fillColor('#555555').text(label, 72, doc.page.height - 44, { width, align: 'center', lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(8)
+        .fillColor('#555555')
+        .text(label, 72, doc.page.height - 44, { width, align: 'center', lineBreak: false });
     }
     doc.fillColor('#000000');
     doc.page.margins.bottom = bottom;
@@ -117,8 +155,14 @@ interface Layout {
  */
 function layoutParagraph(doc: PDFKit.PDFDocument, runs: Run[], layout: Layout): void {
   const fontOf = (bold: boolean) => (bold ? 'Helvetica-Bold' : 'Helvetica');
-  const measure = (text: string, bold: boolean) => doc.font(fontOf(bold)).fontSize(layout.size).widthOfString(text);
-  const words = runs.flatMap((r) => r.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bold: r.bold })));
+  const measure = (text: string, bold: boolean) =>
+    doc.font(fontOf(bold)).fontSize(layout.size).widthOfString(text);
+  const words = runs.flatMap((r) =>
+    r.text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((text) => ({ text, bold: r.bold })),
+  );
   const lines: Array<Array<{ text: string; bold: boolean }>> = [];
   let line: Array<{ text: string; bold: boolean }> = [];
   let used = 0;
@@ -177,14 +221,18 @@ function layoutParagraph(doc: PDFKit.PDFDocument, runs: Run[], layout: Layout): 
 export async function markdownToDocx(markdown: string, options: RenderOptions = {}): Promise<Buffer> {
   const children: Paragraph[] = [];
   let listInstance = 0;
-  const runsOf = (text: string) => inlineRuns(text.replace(/\n/g, ' ')).map((r) => new TextRun({ text: r.text, bold: r.bold }));
+  const runsOf = (text: string) =>
+    inlineRuns(text.replace(/\n/g, ' ')).map((r) => new TextRun({ text: r.text, bold: r.bold }));
   for (const token of tokens(markdown)) {
     if (token.type === 'heading') {
       const h = token as Tokens.Heading;
-      const heading = h.depth === 1 ? HeadingLevel.TITLE : h.depth === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
+      const heading =
+        h.depth === 1 ? HeadingLevel.TITLE : h.depth === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
       children.push(new Paragraph({ heading, children: runsOf(h.text) }));
     } else if (token.type === 'paragraph') {
-      children.push(new Paragraph({ children: runsOf((token as Tokens.Paragraph).text), spacing: { after: 120 } }));
+      children.push(
+        new Paragraph({ children: runsOf((token as Tokens.Paragraph).text), spacing: { after: 120 } }),
+      );
     } else if (token.type === 'list') {
       const list = token as Tokens.List;
       listInstance++;
@@ -192,7 +240,9 @@ export async function markdownToDocx(markdown: string, options: RenderOptions = 
         children.push(
           new Paragraph({
             children: runsOf(item.text),
-            ...(list.ordered ? { numbering: { reference: 'numbered', level: 0, instance: listInstance } } : { bullet: { level: 0 } }),
+            ...(list.ordered
+              ? { numbering: { reference: 'numbered', level: 0, instance: listInstance } }
+              : { bullet: { level: 0 } }),
           }),
         );
       }
@@ -203,14 +253,30 @@ export async function markdownToDocx(markdown: string, options: RenderOptions = 
     title: 'Review',
     numbering: {
       config: [
-        { reference: 'numbered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] },
+        {
+          reference: 'numbered',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }],
+        },
       ],
     },
     sections: [
       {
-        headers: options.runningHead ? { default: new Header({ children: [new Paragraph({ children: [new TextRun(options.runningHead)] })] }) } : {},
+        headers: options.runningHead
+          ? {
+              default: new Header({
+                children: [new Paragraph({ children: [new TextRun(options.runningHead)] })],
+              }),
+            }
+          : {},
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT] })] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
         },
         children,
       },

@@ -18,9 +18,21 @@ describe.each(BACKENDS)('HTTP API on %s', (backend) => {
     dir = await tempDir();
     const files: Array<[string, string, Record<string, unknown>]> = [
       ['q.md', SAMPLE_MARKDOWN, { published: '2022-03-12' }],
-      ['adult.md', SAMPLE_MARKDOWN.replace(/Child Q/g, 'Mr T').replace('nine weeks old', 'seventy years old'), { type: 'sar', subject: 'adult', published: '2016-05', region: 'London' }],
-      ['secret.md', SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child Z').replace('skull fracture', 'restricted-only phrase'), { visibility: 'restricted' }],
-      ['draft.md', SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child D').replace('skull fracture', 'draft-only phrase'), { status: 'draft' }],
+      [
+        'adult.md',
+        SAMPLE_MARKDOWN.replace(/Child Q/g, 'Mr T').replace('nine weeks old', 'seventy years old'),
+        { type: 'sar', subject: 'adult', published: '2016-05', region: 'London' },
+      ],
+      [
+        'secret.md',
+        SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child Z').replace('skull fracture', 'restricted-only phrase'),
+        { visibility: 'restricted' },
+      ],
+      [
+        'draft.md',
+        SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child D').replace('skull fracture', 'draft-only phrase'),
+        { status: 'draft' },
+      ],
     ];
     for (const [name, text, metadata] of files) {
       await fs.writeFile(path.join(dir, name), text);
@@ -38,7 +50,11 @@ describe.each(BACKENDS)('HTTP API on %s', (backend) => {
   it('reports health with the backend and version', async () => {
     const res = await app.inject('/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: { backend, status: 'ok' } });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      database: { backend, status: 'ok' },
+    });
   });
 
   it('lists only published public reviews, with a total', async () => {
@@ -53,13 +69,21 @@ describe.each(BACKENDS)('HTTP API on %s', (backend) => {
 
   it('filters by type, region, subject and year, and pages', async () => {
     const byType = await app.inject('/api/v1/reviews?type=sar');
-    expect(byType.json()).toMatchObject({ total: 1, results: [{ id: ids['adult.md'], type: 'sar', region: 'London' }] });
+    expect(byType.json()).toMatchObject({
+      total: 1,
+      results: [{ id: ids['adult.md'], type: 'sar', region: 'London' }],
+    });
     const byYear = await app.inject('/api/v1/reviews?from=2020&to=2025');
     expect(byYear.json()).toMatchObject({ total: 1, results: [{ id: ids['q.md'] }] });
     const both = await app.inject('/api/v1/reviews?type=sar&type=cspr&subject=adult');
     expect(both.json()).toMatchObject({ total: 1 });
     const paged = await app.inject('/api/v1/reviews?pageSize=1&page=2&sort=published-desc');
-    expect(paged.json()).toMatchObject({ total: 2, page: 2, pageSize: 1, results: [{ id: ids['adult.md'] }] });
+    expect(paged.json()).toMatchObject({
+      total: 2,
+      page: 2,
+      pageSize: 1,
+      results: [{ id: ids['adult.md'] }],
+    });
   });
 
   it('rejects bad query parameters with the error shape', async () => {
@@ -72,13 +96,22 @@ describe.each(BACKENDS)('HTTP API on %s', (backend) => {
     const unknown = await app.inject('/api/v1/reviews?colour=red');
     expect(unknown.statusCode).toBe(400);
     const reversed = await app.inject('/api/v1/reviews?from=2020&to=2010');
-    expect(reversed.json<{ error: { message: string } }>().error.message).toContain('"from" must not be after "to"');
+    expect(reversed.json<{ error: { message: string } }>().error.message).toContain(
+      '"from" must not be after "to"',
+    );
   });
 
   it('returns a review with sections, passages, recommendations and provenance', async () => {
     const res = await app.inject(`/api/v1/reviews/${ids['q.md']}`);
     expect(res.statusCode).toBe(200);
-    const r = res.json<{ title: string; sections: Array<{ kind: string }>; passages: Array<{ paragraph: string | null; section: string | null }>; recommendations: unknown[]; provenance: object; documents: Array<Record<string, unknown>> }>();
+    const r = res.json<{
+      title: string;
+      sections: Array<{ kind: string }>;
+      passages: Array<{ paragraph: string | null; section: string | null }>;
+      recommendations: unknown[];
+      provenance: object;
+      documents: Array<Record<string, unknown>>;
+    }>();
     expect(r.title).toBe('Child Safeguarding Practice Review: Child Q');
     expect(r.sections.map((s) => s.kind)).toContain('executive-summary');
     expect(r.passages.find((p) => p.paragraph === '2.1')?.section).toBe('Background');
@@ -90,7 +123,9 @@ describe.each(BACKENDS)('HTTP API on %s', (backend) => {
     for (const id of ['zzzzzzzzzz', ids['secret.md'], ids['draft.md']]) {
       const res = await app.inject(`/api/v1/reviews/${id}`);
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toEqual({ error: { code: 'not_found', message: `No review with id ${id}`, details: {} } });
+      expect(res.json()).toEqual({
+        error: { code: 'not_found', message: `No review with id ${id}`, details: {} },
+      });
     }
   });
 

@@ -41,7 +41,11 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       services.logger.error({ err }, 'health check: database unreachable');
       return reply
         .status(503)
-        .send({ status: 'unavailable', version: VERSION, database: { backend: services.db.dialect, status: 'unreachable' } });
+        .send({
+          status: 'unavailable',
+          version: VERSION,
+          database: { backend: services.db.dialect, status: 'unreachable' },
+        });
     }
   });
 

@@ -21,7 +21,20 @@ export const SECTION_KIND_LABELS: Record<string, string> = {
 
 export const SUBJECT_LABELS: Record<string, string> = { child: 'Child', adult: 'Adult' };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2021-06-14" → "14 June 2021"; "2021-06" → "June 2021"; "2021" → "2021". */
 export function formatPartialDate(value: string | null | undefined): string {

@@ -2,14 +2,24 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SAMPLE_MARKDOWN, encryptedPdf, longReportMarkdown, sampleDocx, tempDir } from '../../test/support/fixtures.js';
+import {
+  SAMPLE_MARKDOWN,
+  encryptedPdf,
+  longReportMarkdown,
+  sampleDocx,
+  tempDir,
+} from '../../test/support/fixtures.js';
 import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
 
 const CLI = path.resolve(import.meta.dirname, 'index.ts');
 
 function slh(args: string[], env: NodeJS.ProcessEnv) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -39,20 +49,44 @@ describe.each(BACKENDS)('slh CLI on %s', (backend) => {
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0] ?? '{}') as Record<string, Array<Record<string, string>>>;
     expect(Object.keys(out)).toEqual(['imported', 'skipped', 'failed']);
-    expect(out['imported']).toEqual([{ file: path.join(dir, 'a.md'), id: expect.stringMatching(/^[a-z0-9]{10}$/), title: 'Child Safeguarding Practice Review: Child Q' }]);
-    expect(out['skipped']).toEqual([{ file: path.join(dir, 'c.xls'), reason: 'not a supported type (.xls)' }]);
-    expect(out['failed']).toEqual([{ file: path.join(dir, 'b.pdf'), code: 'pdf_encrypted', error: expect.stringContaining('b.pdf is a password-protected') }]);
+    expect(out['imported']).toEqual([
+      {
+        file: path.join(dir, 'a.md'),
+        id: expect.stringMatching(/^[a-z0-9]{10}$/),
+        title: 'Child Safeguarding Practice Review: Child Q',
+      },
+    ]);
+    expect(out['skipped']).toEqual([
+      { file: path.join(dir, 'c.xls'), reason: 'not a supported type (.xls)' },
+    ]);
+    expect(out['failed']).toEqual([
+      {
+        file: path.join(dir, 'b.pdf'),
+        code: 'pdf_encrypted',
+        error: expect.stringContaining('b.pdf is a password-protected'),
+      },
+    ]);
   });
 
   it('exits 0 when nothing failed, and lists and shows the imported review', async () => {
     await fs.writeFile(path.join(dir, 'q.docx'), await sampleDocx());
-    const run = slh(['import', path.join(dir, 'q.docx'), '--type', 'CSPR', '--region', 'north east', '--json'], t.env);
+    const run = slh(
+      ['import', path.join(dir, 'q.docx'), '--type', 'CSPR', '--region', 'north east', '--json'],
+      t.env,
+    );
     expect(run.code).toBe(0);
     const id = (JSON.parse(run.stdout) as { imported: Array<{ id: string }> }).imported[0]?.id ?? '';
     const list = slh(['reviews', 'list', '--json'], t.env);
-    expect(JSON.parse(list.stdout)).toMatchObject({ total: 1, results: [{ id, type: 'cspr', region: 'North East' }] });
+    expect(JSON.parse(list.stdout)).toMatchObject({
+      total: 1,
+      results: [{ id, type: 'cspr', region: 'North East' }],
+    });
     const show = slh(['reviews', 'show', id, '--json'], t.env);
-    const review = JSON.parse(show.stdout) as { recommendations: unknown[]; provenance: Record<string, string>; documents: Array<{ mediaType: string }> };
+    const review = JSON.parse(show.stdout) as {
+      recommendations: unknown[];
+      provenance: Record<string, string>;
+      documents: Array<{ mediaType: string }>;
+    };
     expect(review.recommendations).toHaveLength(3);
     expect(review.provenance['region']).toBe('given');
     expect(review.documents[0]?.mediaType).toContain('wordprocessingml');
@@ -77,13 +111,23 @@ describe.each(BACKENDS)('slh CLI on %s', (backend) => {
   it('takes metadata from a CSV manifest', async () => {
     await fs.writeFile(path.join(dir, 'q.md'), SAMPLE_MARKDOWN);
     const manifest = path.join(dir, 'manifest.csv');
-    await fs.writeFile(manifest, 'file,title,type,published,agencies,visibility\nq.md,Child Q (manifest title),cspr,2022-03,police;health visiting,registered\n');
+    await fs.writeFile(
+      manifest,
+      'file,title,type,published,agencies,visibility\nq.md,Child Q (manifest title),cspr,2022-03,police;health visiting,registered\n',
+    );
     const run = slh(['import', '--manifest', manifest, '--json'], t.env);
     expect(run.code).toBe(0);
     const id = (JSON.parse(run.stdout) as { imported: Array<{ id: string; title: string }> }).imported[0];
     expect(id?.title).toBe('Child Q (manifest title)');
-    const review = JSON.parse(slh(['reviews', 'show', id?.id ?? '', '--json'], t.env).stdout) as Record<string, unknown>;
-    expect(review).toMatchObject({ published: '2022-03', visibility: 'registered', agencies: ['health visiting', 'police'] });
+    const review = JSON.parse(slh(['reviews', 'show', id?.id ?? '', '--json'], t.env).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(review).toMatchObject({
+      published: '2022-03',
+      visibility: 'registered',
+      agencies: ['health visiting', 'police'],
+    });
   });
 
   it('leaves no partial review when killed mid-import, and a second run completes the job', async () => {
@@ -108,7 +152,10 @@ describe.each(BACKENDS)('slh CLI on %s', (backend) => {
 
     const resumed = slh(['import', dir, '--json'], t.env);
     expect(resumed.code).toBe(0);
-    const out = JSON.parse(resumed.stdout) as { imported: Array<{ file: string }>; skipped: Array<{ file: string }> };
+    const out = JSON.parse(resumed.stdout) as {
+      imported: Array<{ file: string }>;
+      skipped: Array<{ file: string }>;
+    };
     expect(out.imported.map((i) => path.basename(i.file))).toEqual(['b.md', 'c.md']);
     expect(out.skipped.map((i) => path.basename(i.file))).toEqual(['a.md']);
   });
@@ -118,7 +165,10 @@ describe.each(BACKENDS)('slh CLI on %s', (backend) => {
     expect(slh(['import', dir, '--json'], t.env).code).toBe(0);
     const run = slh(['search', 'bruising', 'babies', '--json'], t.env);
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout) as { total: number; results: Array<{ title: string; snippets: Array<{ paragraph: string }> }> };
+    const out = JSON.parse(run.stdout) as {
+      total: number;
+      results: Array<{ title: string; snippets: Array<{ paragraph: string }> }>;
+    };
     expect(out.total).toBe(1);
     expect(out.results[0]?.snippets.map((x) => x.paragraph)).toContain('1.2');
     const reindex = slh(['search', 'reindex'], t.env);

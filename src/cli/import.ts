@@ -52,7 +52,8 @@ function relative(file: string): string {
 }
 
 function printHuman(outcome: ImportOutcome): void {
-  for (const i of outcome.imported) process.stdout.write(`imported  ${relative(i.file)} → ${i.id} "${i.title}"\n`);
+  for (const i of outcome.imported)
+    process.stdout.write(`imported  ${relative(i.file)} → ${i.id} "${i.title}"\n`);
   for (const s of outcome.skipped) process.stdout.write(`skipped   ${relative(s.file)}: ${s.reason}\n`);
   for (const f of outcome.failed) process.stderr.write(`failed    ${relative(f.file)}: ${f.error}\n`);
   process.stdout.write(
@@ -65,7 +66,10 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('import review files (PDF, DOCX, HTML, Markdown, text) or folders of them')
     .argument('[paths...]', 'files or folders; with --manifest, defaults to the files it lists')
-    .option('--type <type>', 'review type for every file (scr, cspr, sar, dhr, cpr, susr, scotland-review, cmr, rapid-review, other)')
+    .option(
+      '--type <type>',
+      'review type for every file (scr, cspr, sar, dhr, cpr, susr, scotland-review, cmr, rapid-review, other)',
+    )
     .option('--nation <nation>', 'nation for every file')
     .option('--region <region>', 'English region for every file')
     .option('--body <body>', 'publishing body for every file')
@@ -83,7 +87,8 @@ export function registerImport(program: Command): void {
           throw new UsageError(err instanceof AppError ? err.message : String(err));
         }
       }
-      if (paths.length === 0 && manifest.length === 0) throw new UsageError('name at least one file or folder to import, or a --manifest');
+      if (paths.length === 0 && manifest.length === 0)
+        throw new UsageError('name at least one file or folder to import, or a --manifest');
       const services = await cliServices(true);
       try {
         let items: ImportItem[];
@@ -96,7 +101,8 @@ export function registerImport(program: Command): void {
             return metadata ? { ...i, metadata } : i;
           });
           outcome.skipped.push(...expanded.skipped);
-          for (const m of expanded.missing) outcome.failed.push({ file: m, code: 'file_unreadable', error: `${m}: no such file or folder` });
+          for (const m of expanded.missing)
+            outcome.failed.push({ file: m, code: 'file_unreadable', error: `${m}: no such file or folder` });
         } else {
           items = manifest.map((m) => ({ path: m.path, metadata: m.metadata }));
         }
@@ -114,7 +120,12 @@ export function registerImport(program: Command): void {
         if (flags.json) {
           process.stdout.write(
             `${JSON.stringify({
-              imported: outcome.imported.map((i) => ({ file: i.file, id: i.id, title: i.title, ...(i.related ? { related: i.related } : {}) })),
+              imported: outcome.imported.map((i) => ({
+                file: i.file,
+                id: i.id,
+                title: i.title,
+                ...(i.related ? { related: i.related } : {}),
+              })),
               skipped: outcome.skipped,
               failed: outcome.failed.map((f) => ({ file: f.file, error: f.error, code: f.code })),
             })}\n`,

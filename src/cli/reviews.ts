@@ -14,7 +14,8 @@ export function registerReviews(program: Command): void {
     .option('--json', 'print JSON: {"total", "results": [...]}')
     .action(async (flags: { limit: string; json?: boolean }) => {
       const limit = Number(flags.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new UsageError('--limit must be a whole number from 1 to 10000');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10000)
+        throw new UsageError('--limit must be a whole number from 1 to 10000');
       const services = await cliServices(true);
       try {
         const page = await services.reviews.list(OPERATOR_ACCESS, {}, 1, limit);
@@ -23,7 +24,9 @@ export function registerReviews(program: Command): void {
           return;
         }
         for (const r of page.results) {
-          process.stdout.write(`${r.id}  ${(r.published ?? '----').padEnd(10)}  ${r.type.padEnd(15)}  ${r.title}\n`);
+          process.stdout.write(
+            `${r.id}  ${(r.published ?? '----').padEnd(10)}  ${r.type.padEnd(15)}  ${r.title}\n`,
+          );
         }
         process.stdout.write(`${page.results.length} of ${page.total} reviews\n`);
       } finally {
@@ -53,7 +56,8 @@ export function registerReviews(program: Command): void {
           process.stdout.write(`${JSON.stringify(r)}\n`);
           return;
         }
-        const line = (label: string, value: unknown) => process.stdout.write(`${label.padEnd(14)}${value ?? '—'}\n`);
+        const line = (label: string, value: unknown) =>
+          process.stdout.write(`${label.padEnd(14)}${value ?? '—'}\n`);
         line('Title', r.title);
         line('Id', r.id);
         line('Type', r.type);
@@ -68,7 +72,10 @@ export function registerReviews(program: Command): void {
         line('Pages', r.pages);
         line('File', r.documents.map((d) => `${d.fileName} (${d.mediaType})`).join(', '));
         process.stdout.write(`\nSections (${r.sections.length}):\n`);
-        for (const s of r.sections) process.stdout.write(`  ${'  '.repeat(Math.max(0, s.level - 1))}${s.number ? `${s.number} ` : ''}${s.heading} [${s.kind}]\n`);
+        for (const s of r.sections)
+          process.stdout.write(
+            `  ${'  '.repeat(Math.max(0, s.level - 1))}${s.number ? `${s.number} ` : ''}${s.heading} [${s.kind}]\n`,
+          );
         process.stdout.write(`\nRecommendations (${r.recommendations.length}):\n`);
         for (const x of r.recommendations) process.stdout.write(`  ${x.number ?? '•'}. ${x.text}\n`);
         if (r.related.length) {

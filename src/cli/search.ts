@@ -23,7 +23,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function year(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1900 || n > 2100) throw new UsageError(`${flag} must be a year between 1900 and 2100`);
+  if (!Number.isInteger(n) || n < 1900 || n > 2100)
+    throw new UsageError(`${flag} must be a year between 1900 and 2100`);
   return n;
 }
 
@@ -45,14 +46,20 @@ export function registerSearch(program: Command): void {
     .option('--json', 'print {"total","results":[...],"facets":{...}}')
     .action(async (words: string[], flags: SearchFlags) => {
       if (words.length === 1 && words[0] === 'reindex') return reindex();
-      if (!['reviews', 'passages'].includes(flags.view)) throw new UsageError('--view must be reviews or passages');
-      if (!['relevance', 'date'].includes(flags.sort)) throw new UsageError('--sort must be relevance or date');
+      if (!['reviews', 'passages'].includes(flags.view))
+        throw new UsageError('--view must be reviews or passages');
+      if (!['relevance', 'date'].includes(flags.sort))
+        throw new UsageError('--sort must be relevance or date');
       const bad = (flags.type ?? []).find((t) => !(REVIEW_TYPES as readonly string[]).includes(t));
-      if (bad) throw new UsageError(`--type: "${bad}" is not a known review type; use one of: ${REVIEW_TYPES.join(', ')}`);
+      if (bad)
+        throw new UsageError(
+          `--type: "${bad}" is not a known review type; use one of: ${REVIEW_TYPES.join(', ')}`,
+        );
       const page = Number(flags.page);
       const limit = Number(flags.limit);
       if (!Number.isInteger(page) || page < 1) throw new UsageError('--page must be a whole number from 1');
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+        throw new UsageError('--limit must be a whole number from 1 to 100');
       const yearFrom = year(flags.from, '--from');
       const yearTo = year(flags.to, '--to');
       const services = await cliServices(true);
@@ -79,11 +86,19 @@ export function registerSearch(program: Command): void {
           process.stdout.write(`${JSON.stringify(response)}\n`);
           return;
         }
-        process.stdout.write(`${response.total} ${flags.view === 'passages' ? 'passages' : 'reviews'} for ${response.understood.join(', ') || '(nothing to search for)'}\n\n`);
+        process.stdout.write(
+          `${response.total} ${flags.view === 'passages' ? 'passages' : 'reviews'} for ${response.understood.join(', ') || '(nothing to search for)'}\n\n`,
+        );
         for (const r of response.results) {
           process.stdout.write(`${r.id}  ${r.title} (${r.published ?? 'date not known'})\n`);
           for (const s of r.snippets) {
-            const where = [s.section, s.paragraph ? `para ${s.paragraph}` : null, s.page ? `p. ${s.page}` : null].filter(Boolean).join(', ');
+            const where = [
+              s.section,
+              s.paragraph ? `para ${s.paragraph}` : null,
+              s.page ? `p. ${s.page}` : null,
+            ]
+              .filter(Boolean)
+              .join(', ');
             const text = s.text.length > 220 ? `${s.text.slice(0, 217)}...` : s.text;
             process.stdout.write(`    [${where}] ${text}\n`);
           }
@@ -98,7 +113,9 @@ export function registerSearch(program: Command): void {
     const services = await cliServices(true);
     try {
       const bar = progressBar(true, 'Indexing');
-      const result = await services.search.reindex((done, total) => bar.update(done, total, `${done} of ${total}`));
+      const result = await services.search.reindex((done, total) =>
+        bar.update(done, total, `${done} of ${total}`),
+      );
       bar.stop();
       process.stdout.write(`indexed ${result.passages} passages of ${result.reviews} reviews\n`);
     } finally {

@@ -15,13 +15,22 @@ export function registerServe(program: Command): void {
     .action(async (flags: { port?: string; host?: string; demo: boolean }) => {
       const config = loadConfig();
       const port = flags.port === undefined ? config.port : Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError('--port must be a whole number from 0 to 65535');
       const logger = pino({ level: config.logLevel });
       const services = await createServices(config, logger, { parseInWorkers: true });
-      if (config.uploadsEnabled) logger.warn('uploads are on and open to anyone who can reach the service (SLH_UPLOADS=off to turn them off)');
+      if (config.uploadsEnabled)
+        logger.warn(
+          'uploads are on and open to anyone who can reach the service (SLH_UPLOADS=off to turn them off)',
+        );
       const app = await startServer(services, { port, host: flags.host ?? config.host, demo: flags.demo });
       const address = app.server.address();
-      const shown = typeof address === 'object' && address ? `http://${address.address === '::' ? 'localhost' : address.address}:${address.port}` : String(address);
-      logger.info(`Safeguarding Learning Hub is running at ${shown} (${services.db.dialect}: ${services.db.location})`);
+      const shown =
+        typeof address === 'object' && address
+          ? `http://${address.address === '::' ? 'localhost' : address.address}:${address.port}`
+          : String(address);
+      logger.info(
+        `Safeguarding Learning Hub is running at ${shown} (${services.db.dialect}: ${services.db.location})`,
+      );
     });
 }

@@ -72,11 +72,18 @@ export class ReviewsRepository {
   }
 
   async findByTextSha(textSha256: string): Promise<{ id: string; title: string } | undefined> {
-    return this.db.selectFrom('reviews').select(['id', 'title']).where('text_sha256', '=', textSha256).executeTakeFirst();
+    return this.db
+      .selectFrom('reviews')
+      .select(['id', 'title'])
+      .where('text_sha256', '=', textSha256)
+      .executeTakeFirst();
   }
 
   /** Reviews sharing at least `min` of the given sampled shingles, with how many each shares. */
-  async sharedShingles(hashes: number[], min: number): Promise<Array<{ reviewId: string; shared: number; total: number }>> {
+  async sharedShingles(
+    hashes: number[],
+    min: number,
+  ): Promise<Array<{ reviewId: string; shared: number; total: number }>> {
     if (hashes.length === 0) return [];
     const counts = new Map<string, number>();
     for (const part of chunks([...new Set(hashes)], 500)) {
@@ -101,7 +108,11 @@ export class ReviewsRepository {
       .groupBy('review_id')
       .execute();
     const totalById = new Map(totals.map((t) => [t.review_id, Number(t.n)]));
-    return candidates.map(([reviewId, shared]) => ({ reviewId, shared, total: totalById.get(reviewId) ?? 0 }));
+    return candidates.map(([reviewId, shared]) => ({
+      reviewId,
+      shared,
+      total: totalById.get(reviewId) ?? 0,
+    }));
   }
 
   /** Writes a review and everything extracted from it in one transaction: all of it, or nothing. */
@@ -120,10 +131,17 @@ export class ReviewsRepository {
           .values([...new Set(graph.agencies)].map((agency) => ({ review_id: reviewId, agency })))
           .execute();
       }
-      await trx.insertInto('documents').values({ ...graph.document, review_id: reviewId }).execute();
+      await trx
+        .insertInto('documents')
+        .values({ ...graph.document, review_id: reviewId })
+        .execute();
       const sectionIds = new Map<number, number>();
       for (const s of graph.sections) {
-        const row = await trx.insertInto('sections').values({ ...s, review_id: reviewId }).returning('id').executeTakeFirstOrThrow();
+        const row = await trx
+          .insertInto('sections')
+          .values({ ...s, review_id: reviewId })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         sectionIds.set(s.seq, row.id);
       }
       beforeCommit?.('sections');
@@ -132,7 +150,13 @@ export class ReviewsRepository {
       for (const part of chunks(graph.recommendations, 200)) {
         await trx
           .insertInto('recommendations')
-          .values(part.map(({ sectionSeq, ...r }) => ({ ...r, review_id: reviewId, section_id: sectionIds.get(sectionSeq) ?? null })))
+          .values(
+            part.map(({ sectionSeq, ...r }) => ({
+              ...r,
+              review_id: reviewId,
+              section_id: sectionIds.get(sectionSeq) ?? null,
+            })),
+          )
           .execute();
       }
       for (const part of chunks([...new Set(graph.shingles)], 500)) {
@@ -146,8 +170,22 @@ export class ReviewsRepository {
         await trx
           .insertInto('review_links')
           .values([
-            { review_id: reviewId, related_id: link.relatedId, kind: link.kind, score: link.score, detail: link.detail, created_at: now },
-            { review_id: link.relatedId, related_id: reviewId, kind: link.kind, score: link.score, detail: link.detail, created_at: now },
+            {
+              review_id: reviewId,
+              related_id: link.relatedId,
+              kind: link.kind,
+              score: link.score,
+              detail: link.detail,
+              created_at: now,
+            },
+            {
+              review_id: link.relatedId,
+              related_id: reviewId,
+              kind: link.kind,
+              score: link.score,
+              detail: link.detail,
+              created_at: now,
+            },
           ])
           .execute();
       }
@@ -158,7 +196,10 @@ export class ReviewsRepository {
 
   /** The time of the latest change to any review: what cached pages are keyed on. */
   async version(): Promise<string> {
-    const row = await this.db.selectFrom('reviews').select((eb) => eb.fn.max('updated_at').as('v')).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('reviews')
+      .select((eb) => eb.fn.max('updated_at').as('v'))
+      .executeTakeFirst();
     return String(row?.v ?? 'empty');
   }
 
@@ -192,7 +233,9 @@ export class ReviewsRepository {
       const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) =>
         eb.or(
-          (['title', 'publishing_body', 'area'] as const).map((column) => eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`)),
+          (['title', 'publishing_body', 'area'] as const).map((column) =>
+            eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`),
+          ),
         ),
       );
     }
@@ -225,7 +268,12 @@ export class ReviewsRepository {
       .executeTakeFirst();
     if (!review) return undefined;
     const [agencies, documents, sections, passages, recommendations, links] = await Promise.all([
-      this.db.selectFrom('review_agencies').select('agency').where('review_id', '=', id).orderBy('agency').execute(),
+      this.db
+        .selectFrom('review_agencies')
+        .select('agency')
+        .where('review_id', '=', id)
+        .orderBy('agency')
+        .execute(),
       this.db.selectFrom('documents').selectAll().where('review_id', '=', id).orderBy('created_at').execute(),
       this.db.selectFrom('sections').selectAll().where('review_id', '=', id).orderBy('seq').execute(),
       this.db.selectFrom('passages').selectAll().where('review_id', '=', id).orderBy('seq').execute(),
@@ -233,14 +281,28 @@ export class ReviewsRepository {
       this.db
         .selectFrom('review_links')
         .innerJoin('reviews', 'reviews.id', 'review_links.related_id')
-        .select(['reviews.id as id', 'reviews.title as title', 'review_links.kind as kind', 'review_links.score as score', 'review_links.detail as detail'])
+        .select([
+          'reviews.id as id',
+          'reviews.title as title',
+          'review_links.kind as kind',
+          'review_links.score as score',
+          'review_links.detail as detail',
+        ])
         .where('review_links.review_id', '=', id)
         .where('reviews.visibility', 'in', access.visibilities)
         .where('reviews.status', 'in', access.statuses)
         .orderBy('review_links.score', 'desc')
         .execute(),
     ]);
-    return { review, agencies: agencies.map((a) => a.agency), documents, sections, passages, recommendations, links };
+    return {
+      review,
+      agencies: agencies.map((a) => a.agency),
+      documents,
+      sections,
+      passages,
+      recommendations,
+      links,
+    };
   }
 }
 
@@ -253,7 +315,13 @@ async function insertPassages(
   for (const part of chunks(passages, 200)) {
     await trx
       .insertInto('passages')
-      .values(part.map(({ sectionSeq, ...p }) => ({ ...p, review_id: reviewId, section_id: sectionIds.get(sectionSeq) ?? null })))
+      .values(
+        part.map(({ sectionSeq, ...p }) => ({
+          ...p,
+          review_id: reviewId,
+          section_id: sectionIds.get(sectionSeq) ?? null,
+        })),
+      )
       .execute();
   }
 }

@@ -20,7 +20,9 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
   }
 
   protected excluded(query: CompiledQuery): RawBuilder<unknown> {
-    return query.exclude ? sql` and r.id not in (select x.review_id from passages x where x.search @@ to_tsquery('english', ${query.exclude}))` : sql``;
+    return query.exclude
+      ? sql` and r.id not in (select x.review_id from passages x where x.search @@ to_tsquery('english', ${query.exclude}))`
+      : sql``;
   }
 
   protected passageLevel(query: CompiledQuery): string {
@@ -28,7 +30,11 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
   }
 
   async indexReview(db: Executor, reviewId: string): Promise<number> {
-    const passages = await db.selectFrom('passages').select(['id', 'text']).where('review_id', '=', reviewId).execute();
+    const passages = await db
+      .selectFrom('passages')
+      .select(['id', 'text'])
+      .where('review_id', '=', reviewId)
+      .execute();
     if (passages.length === 0) return 0;
     await sql`update passages as p set search = to_tsvector('english', v.t)
       from (select unnest(${passages.map((p) => p.id)}::int[]) as id, unnest(${passages.map((p) => searchText(p.text))}::text[]) as t) as v

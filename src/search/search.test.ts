@@ -20,10 +20,17 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     t = await testEnv(backend);
     const outcome = await loadDemoIfEmpty(t.services.reviews, t.services.importer);
     expect(outcome?.failed).toEqual([]);
-    for (const r of (await t.services.reviews.list(OPERATOR_ACCESS, {}, 1, 100)).results) titleOf.set(r.id, r.title);
+    for (const r of (await t.services.reviews.list(OPERATOR_ACCESS, {}, 1, 100)).results)
+      titleOf.set(r.id, r.title);
     const dir = await tempDir();
     const file = path.join(dir, 'secret.md');
-    await fs.writeFile(file, SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child S').replace('skull fracture', `skull fracture; the ${RESTRICTED_PHRASE} was not followed`));
+    await fs.writeFile(
+      file,
+      SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child S').replace(
+        'skull fracture',
+        `skull fracture; the ${RESTRICTED_PHRASE} was not followed`,
+      ),
+    );
     const out = await t.services.importer.importAll([{ path: file, metadata: { visibility: 'restricted' } }]);
     restrictedId = out.imported[0]?.id ?? '';
     await fs.rm(dir, { recursive: true, force: true });
@@ -31,8 +38,12 @@ describe.each(BACKENDS)('search on %s', (backend) => {
   afterAll(async () => t.cleanup());
 
   const search = (q: string, extra: Partial<SearchParams> = {}, access = PUBLIC_ACCESS) =>
-    t.services.search.search({ q, filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 20, ...extra }, access);
-  const titles = async (q: string, extra: Partial<SearchParams> = {}) => (await search(q, extra)).results.map((r) => r.title);
+    t.services.search.search(
+      { q, filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 20, ...extra },
+      access,
+    );
+  const titles = async (q: string, extra: Partial<SearchParams> = {}) =>
+    (await search(q, extra)).results.map((r) => r.title);
 
   describe('relevance: the review people are looking for comes first', () => {
     it.each([
@@ -72,7 +83,9 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     const without = await search('neglect -hoarding');
     expect(without.total).toBeLessThan(all.total);
     for (const r of without.results) {
-      const passages = (await t.services.reviews.get(r.id, PUBLIC_ACCESS)).passages.map((p) => p.text.toLowerCase()).join(' ');
+      const passages = (await t.services.reviews.get(r.id, PUBLIC_ACCESS)).passages
+        .map((p) => p.text.toLowerCase())
+        .join(' ');
       expect(passages).not.toContain('hoarding');
     }
     const a = await search('sextortion');
@@ -119,7 +132,9 @@ describe.each(BACKENDS)('search on %s', (backend) => {
   it('lists every matching passage in the passages view, sortable by date', async () => {
     const byScore = await search('bruising', { view: 'passages', pageSize: 100 });
     expect(byScore.total).toBe(byScore.results.length);
-    expect(byScore.results.every((r) => r.snippets.length === 1 && /bruis/i.test(r.snippets[0]?.text ?? ''))).toBe(true);
+    expect(
+      byScore.results.every((r) => r.snippets.length === 1 && /bruis/i.test(r.snippets[0]?.text ?? '')),
+    ).toBe(true);
     const byDate = await search('bruising', { view: 'passages', sort: 'date', pageSize: 100 });
     const dates = byDate.results.map((r) => r.published ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
@@ -129,7 +144,9 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     const first = await search('family', { pageSize: 5 });
     const second = await search('family', { pageSize: 5, page: 2 });
     expect(first.total).toBeGreaterThan(10);
-    expect(second.results.map((r) => r.id).filter((id) => first.results.some((f) => f.id === id))).toEqual([]);
+    expect(second.results.map((r) => r.id).filter((id) => first.results.some((f) => f.id === id))).toEqual(
+      [],
+    );
   });
 
   it('never lets restricted text reach the counts, snippets or facets of someone who may not read it', async () => {
@@ -154,7 +171,7 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect(after.results[0]?.id).toBe(before.results[0]?.id);
   });
 
-  it('finds the same story again: an overview report and its executive summary are each other\'s most similar review', async () => {
+  it("finds the same story again: an overview report and its executive summary are each other's most similar review", async () => {
     const all = (await t.services.reviews.list(PUBLIC_ACCESS, {}, 1, 100)).results;
     const overview = all.find((r) => r.title.includes('Child K – Overview Report'));
     const summary = all.find((r) => r.title.includes('Child K – Executive Summary'));

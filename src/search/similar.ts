@@ -7,7 +7,9 @@ import type { Executor } from './search-index.js';
 /** Words too common in every review to say what one is about. */
 const STOP = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so some such than that the their theirs them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your
-  review reviews child children family professional professionals agency agencies practitioner practitioners case time was were had been would could should also however within which there this report safeguarding partnership board panel mother father month months year years period social care service services work worker workers team appropriate information concerns concern one two three first second point made need needs support plan plans meeting meetings`.split(/\s+/),
+  review reviews child children family professional professionals agency agencies practitioner practitioners case time was were had been would could should also however within which there this report safeguarding partnership board panel mother father month months year years period social care service services work worker workers team appropriate information concerns concern one two three first second point made need needs support plan plans meeting meetings`.split(
+    /\s+/,
+  ),
 );
 
 const TERMS_KEPT = 60;
@@ -39,7 +41,11 @@ export async function storeReviewTerms(db: Executor, reviewId: string): Promise<
   const passages = await db.selectFrom('passages').select('text').where('review_id', '=', reviewId).execute();
   await db.deleteFrom('review_terms').where('review_id', '=', reviewId).execute();
   const terms = termFrequencies(passages.map((p) => p.text));
-  if (terms.length) await db.insertInto('review_terms').values(terms.map((t) => ({ review_id: reviewId, term: t.term, tf: t.tf }))).execute();
+  if (terms.length)
+    await db
+      .insertInto('review_terms')
+      .values(terms.map((t) => ({ review_id: reviewId, term: t.term, tf: t.tf })))
+      .execute();
 }
 
 export interface SimilarReview {
@@ -54,15 +60,35 @@ export interface SimilarReview {
  * Reviews most like one review: cosine similarity of TF-IDF vectors over each review's most frequent
  * content words. Explainable: the words that weigh most in the likeness are returned with it.
  */
-export async function similarReviews(db: Kysely<Database>, reviewId: string, access: AccessScope, limit = 5): Promise<SimilarReview[]> {
-  const own = await db.selectFrom('review_terms').select(['term', 'tf']).where('review_id', '=', reviewId).execute();
+export async function similarReviews(
+  db: Kysely<Database>,
+  reviewId: string,
+  access: AccessScope,
+  limit = 5,
+): Promise<SimilarReview[]> {
+  const own = await db
+    .selectFrom('review_terms')
+    .select(['term', 'tf'])
+    .where('review_id', '=', reviewId)
+    .execute();
   if (own.length === 0) return [];
-  const reviews = Number((await db.selectFrom('review_terms').select((eb) => eb.fn.count<number>('review_id').distinct().as('n')).executeTakeFirstOrThrow()).n);
+  const reviews = Number(
+    (
+      await db
+        .selectFrom('review_terms')
+        .select((eb) => eb.fn.count<number>('review_id').distinct().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const candidates = await db
     .selectFrom('review_terms as t')
     .innerJoin('reviews as r', 'r.id', 't.review_id')
     .select(['t.review_id', 't.term', 't.tf', 'r.title'])
-    .where('t.term', 'in', own.map((o) => o.term))
+    .where(
+      't.term',
+      'in',
+      own.map((o) => o.term),
+    )
     .where('t.review_id', '!=', reviewId)
     .where('r.visibility', 'in', access.visibilities)
     .where('r.status', 'in', access.statuses)
@@ -82,9 +108,14 @@ export async function similarReviews(db: Kysely<Database>, reviewId: string, acc
   const norm = (values: Iterable<number>) => Math.sqrt([...values].reduce((s, v) => s + v * v, 0));
   const ownNorm = norm(ownVector.values());
   // Candidate norms need their whole vectors, not only the shared terms.
-  const theirTerms = await db.selectFrom('review_terms').select(['review_id', 'term', 'tf']).where('review_id', 'in', ids).execute();
+  const theirTerms = await db
+    .selectFrom('review_terms')
+    .select(['review_id', 'term', 'tf'])
+    .where('review_id', 'in', ids)
+    .execute();
   const theirNorm = new Map<string, number>();
-  for (const id of ids) theirNorm.set(id, norm(theirTerms.filter((t) => t.review_id === id).map((t) => weight(t.term, t.tf))));
+  for (const id of ids)
+    theirNorm.set(id, norm(theirTerms.filter((t) => t.review_id === id).map((t) => weight(t.term, t.tf))));
   const byReview = new Map<string, { title: string; dot: number; parts: Array<[string, number]> }>();
   for (const c of candidates) {
     const entry = byReview.get(c.review_id) ?? { title: c.title, dot: 0, parts: [] };
@@ -98,7 +129,10 @@ export async function similarReviews(db: Kysely<Database>, reviewId: string, acc
       id,
       title: e.title,
       score: Math.round((e.dot / Math.max(1e-9, ownNorm * (theirNorm.get(id) ?? 1))) * 1000) / 1000,
-      sharedTerms: e.parts.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t]) => t),
+      sharedTerms: e.parts
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([t]) => t),
     }))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, limit);

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
 
-
 function inList(column: string, values: readonly string[]): RawBuilder<unknown> {
   return sql`${sql.ref(`r.${column}`)} in (${sql.join(values.map((v) => sql`${v}`))})`;
 }
@@ -12,7 +11,10 @@ function inList(column: string, values: readonly string[]): RawBuilder<unknown> 
  * comes first and always: a caller's scope is part of the query, never a filter applied afterwards.
  */
 export function reviewConditions(access: AccessScope, filter: ReviewFilter): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [inList('visibility', access.visibilities), inList('status', access.statuses)];
+  const parts: RawBuilder<unknown>[] = [
+    inList('visibility', access.visibilities),
+    inList('status', access.statuses),
+  ];
   if (filter.types?.length) parts.push(inList('review_type', filter.types));
   if (filter.nations?.length) parts.push(inList('nation', filter.nations));
   if (filter.regions?.length) parts.push(inList('region', filter.regions));

@@ -2,7 +2,16 @@ import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../db/types.js';
 import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
-import type { CompiledQuery, Executor, Facets, FacetField, PassagesPage, ReviewsPage, SearchIndex, SearchRequest } from './search-index.js';
+import type {
+  CompiledQuery,
+  Executor,
+  Facets,
+  FacetField,
+  PassagesPage,
+  ReviewsPage,
+  SearchIndex,
+  SearchRequest,
+} from './search-index.js';
 import { reviewConditions } from './sql-filters.js';
 
 interface AggregateRow {
@@ -46,7 +55,9 @@ function facetCounts(rows: AggregateRow[], filter: ReviewFilter): Facets {
       const value = FACET_VALUE[field](r);
       if (value !== null && passesFacets(r, filter, field)) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
-    out[field] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    out[field] = [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
   return out;
 }
@@ -82,7 +93,8 @@ export abstract class SqlSearchIndex implements SearchIndex {
 
   /** each group somewhere in the review, and no excluded word anywhere in it */
   private reviewLevel(query: CompiledQuery): RawBuilder<unknown> {
-    const groups = query.groups.length > 1 ? query.groups.map((g) => sql` and r.id in (${this.reviewsMatching(g)})`) : [];
+    const groups =
+      query.groups.length > 1 ? query.groups.map((g) => sql` and r.id in (${this.reviewsMatching(g)})`) : [];
     return sql`${sql.join(groups, sql``)}${this.excluded(query)}`;
   }
   /** " and r.id not in (...)" for reviews with a passage matching the excluded words, or nothing */
@@ -98,7 +110,11 @@ export abstract class SqlSearchIndex implements SearchIndex {
    * facet filters and facet counts are then worked out from these rows, so the engine evaluates the
    * query once rather than once per count.
    */
-  private async aggregate(query: CompiledQuery, filter: ReviewFilter, access: AccessScope): Promise<AggregateRow[]> {
+  private async aggregate(
+    query: CompiledQuery,
+    filter: ReviewFilter,
+    access: AccessScope,
+  ): Promise<AggregateRow[]> {
     const years: ReviewFilter = {
       ...(filter.yearFrom !== undefined ? { yearFrom: filter.yearFrom } : {}),
       ...(filter.yearTo !== undefined ? { yearTo: filter.yearTo } : {}),
@@ -112,12 +128,18 @@ export abstract class SqlSearchIndex implements SearchIndex {
     return rows.rows.map((r) => ({ ...r, score: Number(r.score), n: Number(r.n) }));
   }
 
-  async searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage & { facets: Facets }> {
+  async searchReviews(
+    request: SearchRequest,
+    access: AccessScope,
+  ): Promise<ReviewsPage & { facets: Facets }> {
     const rows = await this.aggregate(request.query, request.filter, access);
     const matching = rows.filter((r) => passesFacets(r, request.filter));
-    const byDate = (a: AggregateRow, b: AggregateRow) => (b.published_on ?? '').localeCompare(a.published_on ?? '');
+    const byDate = (a: AggregateRow, b: AggregateRow) =>
+      (b.published_on ?? '').localeCompare(a.published_on ?? '');
     matching.sort((a, b) =>
-      request.sort === 'date' ? byDate(a, b) || b.score - a.score || a.id.localeCompare(b.id) : b.score - a.score || byDate(a, b) || a.id.localeCompare(b.id),
+      request.sort === 'date'
+        ? byDate(a, b) || b.score - a.score || a.id.localeCompare(b.id)
+        : b.score - a.score || byDate(a, b) || a.id.localeCompare(b.id),
     );
     const pageRows = matching.slice(request.offset, request.offset + request.limit);
     const ids = pageRows.map((r) => r.id);
@@ -150,8 +172,15 @@ export abstract class SqlSearchIndex implements SearchIndex {
   async searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage> {
     const where = reviewConditions(access, request.filter);
     const hits = this.cte(this.hits(this.passageLevel(request.query)));
-    const order = request.sort === 'date' ? sql`r.published_on desc nulls last, h.score desc` : sql`h.score desc, r.published_on desc nulls last`;
-    const total = await sql<{ n: number }>`${hits} select count(*) as n from hits h join reviews r on r.id = h.review_id where ${where}`.execute(this.db);
+    const order =
+      request.sort === 'date'
+        ? sql`r.published_on desc nulls last, h.score desc`
+        : sql`h.score desc, r.published_on desc nulls last`;
+    const total = await sql<{
+      n: number;
+    }>`${hits} select count(*) as n from hits h join reviews r on r.id = h.review_id where ${where}`.execute(
+      this.db,
+    );
     const rows = await sql<HitRow & { title: string; review_type: string; published_on: string | null }>`
       ${hits}
       select h.passage_id, h.review_id, h.score, p.text, s.heading as section, p.paragraph, p.page, r.title, r.review_type, r.published_on
@@ -161,14 +190,18 @@ export abstract class SqlSearchIndex implements SearchIndex {
       limit ${request.limit} offset ${request.offset}`.execute(this.db);
     return {
       total: Number(total.rows[0]?.n ?? 0),
-      hits: rows.rows.map((r) => ({ ...toPassageHit(r), title: r.title, type: r.review_type, published: r.published_on })),
+      hits: rows.rows.map((r) => ({
+        ...toPassageHit(r),
+        title: r.title,
+        type: r.review_type,
+        published: r.published_on,
+      })),
     };
   }
 
   async facets(query: CompiledQuery, filter: ReviewFilter, access: AccessScope): Promise<Facets> {
     return facetCounts(await this.aggregate(query, filter, access), filter);
   }
-
 }
 
 export function toPassageHit(r: HitRow) {
@@ -182,4 +215,3 @@ export function toPassageHit(r: HitRow) {
     page: r.page === null ? null : Number(r.page),
   };
 }
-

@@ -21,7 +21,9 @@ export class SqliteFts5Index extends SqlSearchIndex {
   }
 
   protected excluded(query: CompiledQuery): RawBuilder<unknown> {
-    return query.exclude ? sql` and r.id not in (select review_id from passages_fts where passages_fts match ${query.exclude})` : sql``;
+    return query.exclude
+      ? sql` and r.id not in (select review_id from passages_fts where passages_fts match ${query.exclude})`
+      : sql``;
   }
 
   protected passageLevel(query: CompiledQuery): string {
@@ -30,10 +32,16 @@ export class SqliteFts5Index extends SqlSearchIndex {
 
   async indexReview(db: Executor, reviewId: string): Promise<number> {
     await this.removeReview(db, reviewId);
-    const passages = await db.selectFrom('passages').select(['id', 'text']).where('review_id', '=', reviewId).execute();
+    const passages = await db
+      .selectFrom('passages')
+      .select(['id', 'text'])
+      .where('review_id', '=', reviewId)
+      .execute();
     for (let i = 0; i < passages.length; i += 200) {
       const part = passages.slice(i, i + 200);
-      await sql`insert into passages_fts (rowid, body, review_id) values ${sql.join(part.map((p) => sql`(${p.id}, ${searchText(p.text)}, ${reviewId})`))}`.execute(db);
+      await sql`insert into passages_fts (rowid, body, review_id) values ${sql.join(part.map((p) => sql`(${p.id}, ${searchText(p.text)}, ${reviewId})`))}`.execute(
+        db,
+      );
     }
     return passages.length;
   }

@@ -1,15 +1,30 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SAMPLE_MARKDOWN, encryptedPdf, sampleDocx, samplePdf, tempDir } from '../../test/support/fixtures.js';
+import {
+  SAMPLE_MARKDOWN,
+  encryptedPdf,
+  sampleDocx,
+  samplePdf,
+  tempDir,
+} from '../../test/support/fixtures.js';
 import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
 import { OPERATOR_ACCESS, PUBLIC_ACCESS } from './review-service.js';
 
 async function tableCounts(t: TestEnv) {
   const db = t.services.db.kysely;
-  const count = async (table: 'reviews' | 'documents' | 'sections' | 'passages' | 'recommendations' | 'review_shingles') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (
+    table: 'reviews' | 'documents' | 'sections' | 'passages' | 'recommendations' | 'review_shingles',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     reviews: await count('reviews'),
     documents: await count('documents'),
@@ -43,14 +58,22 @@ describe.each(BACKENDS)('import service on %s', (backend) => {
     expect(outcome.failed).toEqual([]);
     const id = outcome.imported[0]?.id ?? '';
     const detail = await t.services.reviews.get(id, OPERATOR_ACCESS);
-    expect(detail.review).toMatchObject({ title: 'Child Safeguarding Practice Review: Child Q', review_type: 'cspr', region: 'Yorkshire and the Humber', status: 'published', visibility: 'public' });
+    expect(detail.review).toMatchObject({
+      title: 'Child Safeguarding Practice Review: Child Q',
+      review_type: 'cspr',
+      region: 'Yorkshire and the Humber',
+      status: 'published',
+      visibility: 'public',
+    });
     expect(detail.documents[0]).toMatchObject({ file_name: 'q.pdf', media_type: 'application/pdf' });
     expect(detail.documents[0]?.pages).toBeGreaterThanOrEqual(3);
     expect(detail.recommendations.map((r) => r.number)).toEqual(['1', '2', '3']);
     const recsSection = detail.sections.find((s) => s.kind === 'recommendations');
     expect(detail.recommendations.every((r) => r.section_id === recsSection?.id)).toBe(true);
     expect(detail.passages.find((p) => p.paragraph === '1.2')?.text).toContain('bruising seen on a baby');
-    expect(JSON.parse(detail.review.provenance)).toMatchObject({ type: expect.stringMatching(/^guessed: "Child Safeguarding Practice Review"/) });
+    expect(JSON.parse(detail.review.provenance)).toMatchObject({
+      type: expect.stringMatching(/^guessed: "Child Safeguarding Practice Review"/),
+    });
   });
 
   it('does not store the same file twice, nor the same text in another format', async () => {
@@ -73,8 +96,12 @@ describe.each(BACKENDS)('import service on %s', (backend) => {
     const overview = path.join(dir, 'overview.md');
     const summary = path.join(dir, 'summary.md');
     await fs.writeFile(overview, SAMPLE_MARKDOWN);
-    const summaryText = SAMPLE_MARKDOWN.split('## Background')[0]?.replace('Child Q', 'Child Q – Executive Summary') ?? '';
-    await fs.writeFile(summary, `${summaryText}\n## Conclusion\n\nThe partnership has accepted the findings of the overview report in full.\n`);
+    const summaryText =
+      SAMPLE_MARKDOWN.split('## Background')[0]?.replace('Child Q', 'Child Q – Executive Summary') ?? '';
+    await fs.writeFile(
+      summary,
+      `${summaryText}\n## Conclusion\n\nThe partnership has accepted the findings of the overview report in full.\n`,
+    );
     const a = await t.services.importer.importAll([{ path: overview }]);
     const b = await t.services.importer.importAll([{ path: summary }]);
     const summaryId = b.imported[0]?.id ?? '';
@@ -118,7 +145,9 @@ describe.each(BACKENDS)('import service on %s', (backend) => {
       await fs.writeFile(file, SAMPLE_MARKDOWN.repeat(3));
       const out = await small.services.importer.importAll([{ path: file }]);
       expect(out.failed[0]?.code).toBe('file_too_large');
-      expect(out.failed[0]?.error).toMatch(/^big\.md is 0\.0 MB; the largest file accepted is 0\.0 MB \(SLH_MAX_FILE_MB\)\.$/);
+      expect(out.failed[0]?.error).toMatch(
+        /^big\.md is 0\.0 MB; the largest file accepted is 0\.0 MB \(SLH_MAX_FILE_MB\)\.$/,
+      );
       expect((await tableCounts(small)).reviews).toBe(0);
     } finally {
       await small.cleanup();
@@ -134,7 +163,14 @@ describe.each(BACKENDS)('import service on %s', (backend) => {
       },
     });
     expect(out.failed[0]?.error).toContain('an unexpected error occurred');
-    expect(await tableCounts(t)).toEqual({ reviews: 0, documents: 0, sections: 0, passages: 0, recommendations: 0, shingles: 0 });
+    expect(await tableCounts(t)).toEqual({
+      reviews: 0,
+      documents: 0,
+      sections: 0,
+      passages: 0,
+      recommendations: 0,
+      shingles: 0,
+    });
     const retry = await t.services.importer.importAll([{ path: file }]);
     expect(retry.imported).toHaveLength(1);
   });
@@ -142,14 +178,20 @@ describe.each(BACKENDS)('import service on %s', (backend) => {
   it('applies given metadata over guesses and records where each value came from', async () => {
     const file = path.join(dir, 'q.md');
     await fs.writeFile(file, SAMPLE_MARKDOWN);
-    const out = await t.services.importer.importAll([{ path: file, metadata: { type: 'scr', agencies: ['police', 'health visiting'] } }], {
-      overrides: { visibility: 'restricted' },
-    });
+    const out = await t.services.importer.importAll(
+      [{ path: file, metadata: { type: 'scr', agencies: ['police', 'health visiting'] } }],
+      {
+        overrides: { visibility: 'restricted' },
+      },
+    );
     const id = out.imported[0]?.id ?? '';
     const detail = await t.services.reviews.get(id, OPERATOR_ACCESS);
     expect(detail.review.review_type).toBe('scr');
     expect(detail.agencies).toEqual(['health visiting', 'police']);
-    expect(JSON.parse(detail.review.provenance)).toMatchObject({ type: 'given', title: expect.stringMatching(/^guessed/) });
+    expect(JSON.parse(detail.review.provenance)).toMatchObject({
+      type: 'given',
+      title: expect.stringMatching(/^guessed/),
+    });
     await expect(t.services.reviews.get(id, PUBLIC_ACCESS)).rejects.toThrow(`No review with id ${id}`);
     expect((await t.services.reviews.list(PUBLIC_ACCESS, {}, 1, 10)).total).toBe(0);
   });

@@ -23,7 +23,12 @@ export interface ImportItem {
 }
 
 export interface ImportOutcome {
-  imported: Array<{ file: string; id: string; title: string; related?: Array<{ id: string; score: number }> }>;
+  imported: Array<{
+    file: string;
+    id: string;
+    title: string;
+    related?: Array<{ id: string; score: number }>;
+  }>;
   skipped: Array<{ file: string; reason: string }>;
   failed: Array<{ file: string; error: string; code: string }>;
 }
@@ -40,7 +45,6 @@ export interface ImportOptions {
 const MIN_SHARED_SHINGLES = 8;
 /** ...making up at least this share of the shorter text's sample. */
 const MIN_CONTAINMENT = 0.3;
-
 
 export class ImportService {
   private readonly reviews: ReviewsRepository;
@@ -62,19 +66,28 @@ export class ImportService {
    * Lists the files to import: files as given, folders walked for supported types (others in a
    * folder are reported as skipped, not failed; hidden files are left alone).
    */
-  async expand(paths: string[]): Promise<{ items: ImportItem[]; skipped: ImportOutcome['skipped']; missing: string[] }> {
+  async expand(
+    paths: string[],
+  ): Promise<{ items: ImportItem[]; skipped: ImportOutcome['skipped']; missing: string[] }> {
     const items: ImportItem[] = [];
     const skipped: ImportOutcome['skipped'] = [];
     const missing: string[] = [];
     const walk = async (dir: string) => {
-      const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
       for (const entry of entries) {
         if (entry.name.startsWith('.')) continue;
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) await walk(full);
         else if (entry.isFile()) {
-          if (SUPPORTED_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) items.push({ path: full });
-          else skipped.push({ file: full, reason: `not a supported type (${path.extname(entry.name) || 'no extension'})` });
+          if (SUPPORTED_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()))
+            items.push({ path: full });
+          else
+            skipped.push({
+              file: full,
+              reason: `not a supported type (${path.extname(entry.name) || 'no extension'})`,
+            });
         }
       }
     };
@@ -96,7 +109,13 @@ export class ImportService {
       const file = item.path;
       try {
         const result = await this.importOne(item, options, fileIndex);
-        if (result.kind === 'imported') outcome.imported.push({ file, id: result.id, title: result.title, ...(result.related.length ? { related: result.related } : {}) });
+        if (result.kind === 'imported')
+          outcome.imported.push({
+            file,
+            id: result.id,
+            title: result.title,
+            ...(result.related.length ? { related: result.related } : {}),
+          });
         else outcome.skipped.push({ file, reason: result.reason });
       } catch (err) {
         const known = err instanceof AppError;
@@ -104,7 +123,9 @@ export class ImportService {
         outcome.failed.push({
           file,
           code: known ? err.code : 'import_failed',
-          error: known ? err.message : `${path.basename(file)} could not be imported: an unexpected error occurred (${(err as Error).name}).`,
+          error: known
+            ? err.message
+            : `${path.basename(file)} could not be imported: an unexpected error occurred (${(err as Error).name}).`,
         });
       }
       options.onProgress?.({ done: index, total: items.length, file });
@@ -115,15 +136,22 @@ export class ImportService {
   private async readFile(filePath: string): Promise<Uint8Array> {
     const name = path.basename(filePath);
     const stat = await fs.stat(filePath).catch(() => null);
-    if (!stat || !stat.isFile()) throw new IngestError('file_unreadable', `${name} cannot be read: no such file.`);
+    if (!stat || !stat.isFile())
+      throw new IngestError('file_unreadable', `${name} cannot be read: no such file.`);
     if (stat.size > this.maxFileBytes) {
       const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-      throw new IngestError('file_too_large', `${name} is ${mb(stat.size)}; the largest file accepted is ${mb(this.maxFileBytes)} (SLH_MAX_FILE_MB).`);
+      throw new IngestError(
+        'file_too_large',
+        `${name} is ${mb(stat.size)}; the largest file accepted is ${mb(this.maxFileBytes)} (SLH_MAX_FILE_MB).`,
+      );
     }
     try {
       return await fs.readFile(filePath);
     } catch (err) {
-      throw new IngestError('file_unreadable', `${name} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+      throw new IngestError(
+        'file_unreadable',
+        `${name} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+      );
     }
   }
 
@@ -131,10 +159,15 @@ export class ImportService {
     item: ImportItem,
     options: ImportOptions = {},
     fileIndex = 0,
-  ): Promise<{ kind: 'imported'; id: string; title: string; related: Array<{ id: string; score: number }> } | { kind: 'skipped'; reason: string }> {
+  ): Promise<
+    | { kind: 'imported'; id: string; title: string; related: Array<{ id: string; score: number }> }
+    | { kind: 'skipped'; reason: string }
+  > {
     const name = path.basename(item.path);
     const bytes = await this.readFile(item.path);
-    return this.importBytes(bytes, name, { ...item.metadata, ...options.overrides }, (step) => options.onTransactionStep?.(step, fileIndex));
+    return this.importBytes(bytes, name, { ...item.metadata, ...options.overrides }, (step) =>
+      options.onTransactionStep?.(step, fileIndex),
+    );
   }
 
   /** Reads, checks and stores one file; nothing is written unless all of it can be. */
@@ -143,17 +176,28 @@ export class ImportService {
     name: string,
     metadata: ReviewMetadataInput,
     onStep?: (step: string) => void,
-  ): Promise<{ kind: 'imported'; id: string; title: string; related: Array<{ id: string; score: number }> } | { kind: 'skipped'; reason: string }> {
+  ): Promise<
+    | { kind: 'imported'; id: string; title: string; related: Array<{ id: string; score: number }> }
+    | { kind: 'skipped'; reason: string }
+  > {
     const parsedName = path.basename(name);
     if (bytes.length > this.maxFileBytes) {
-      throw new IngestError('file_too_large', `${parsedName} is larger than the ${(this.maxFileBytes / 1048576).toFixed(0)} MB limit.`);
+      throw new IngestError(
+        'file_too_large',
+        `${parsedName} is larger than the ${(this.maxFileBytes / 1048576).toFixed(0)} MB limit.`,
+      );
     }
     const existing = await this.reviews.findDocumentBySha(sha256(bytes));
-    if (existing) return { kind: 'skipped', reason: `already imported as review ${existing.reviewId} ("${existing.title}")` };
+    if (existing)
+      return {
+        kind: 'skipped',
+        reason: `already imported as review ${existing.reviewId} ("${existing.title}")`,
+      };
 
     const parsed = await this.parse(bytes, parsedName);
     const sameText = await this.reviews.findByTextSha(parsed.textSha256);
-    if (sameText) return { kind: 'skipped', reason: `same text as review ${sameText.id} ("${sameText.title}")` };
+    if (sameText)
+      return { kind: 'skipped', reason: `same text as review ${sameText.id} ("${sameText.title}")` };
 
     const id = newId();
     const related = await this.nearDuplicates(parsed);
@@ -167,12 +211,22 @@ export class ImportService {
       });
     } catch (err) {
       // Another process imported the same file or text between our check and our write.
-      const again = (await this.reviews.findDocumentBySha(parsed.fileSha256)) ?? (await this.reviews.findByTextSha(parsed.textSha256));
+      const again =
+        (await this.reviews.findDocumentBySha(parsed.fileSha256)) ??
+        (await this.reviews.findByTextSha(parsed.textSha256));
       if (again) return { kind: 'skipped', reason: 'imported by another process at the same time' };
       throw err;
     }
-    this.logger.info({ reviewId: id, passages: parsed.passages.length, mediaType: parsed.mediaType }, 'review imported');
-    return { kind: 'imported', id, title: graph.review.title, related: related.map((r) => ({ id: r.relatedId, score: r.score })) };
+    this.logger.info(
+      { reviewId: id, passages: parsed.passages.length, mediaType: parsed.mediaType },
+      'review imported',
+    );
+    return {
+      kind: 'imported',
+      id,
+      title: graph.review.title,
+      related: related.map((r) => ({ id: r.relatedId, score: r.score })),
+    };
   }
 
   private async nearDuplicates(parsed: ParsedReview): Promise<NewReviewGraph['links']> {
@@ -193,10 +247,21 @@ export class ImportService {
     return links;
   }
 
-  private buildGraph(id: string, parsed: ParsedReview, given: ReviewMetadataInput, links: NewReviewGraph['links']): NewReviewGraph {
+  private buildGraph(
+    id: string,
+    parsed: ParsedReview,
+    given: ReviewMetadataInput,
+    links: NewReviewGraph['links'],
+  ): NewReviewGraph {
     const g = parsed.guessed;
     const provenance: Record<string, string> = {};
-    const pick = <T>(field: string, value: T | undefined, guess: { value: T; reason: string } | undefined, fallback: T, fallbackReason: string): T => {
+    const pick = <T>(
+      field: string,
+      value: T | undefined,
+      guess: { value: T; reason: string } | undefined,
+      fallback: T,
+      fallbackReason: string,
+    ): T => {
       if (value !== undefined) {
         provenance[field] = 'given';
         return value;
@@ -212,9 +277,21 @@ export class ImportService {
     const title = pick('title', given.title, g.title, stem, 'no title found: the file name');
     const reviewType = pick('type', given.type, g.reviewType, 'other', 'no review type found in the text');
     const publishedGiven = given.published ?? (given.year !== undefined ? String(given.year) : undefined);
-    const publishedOn = pick<string | null>('published', publishedGiven, g.publishedOn, null, 'no publication date found');
+    const publishedOn = pick<string | null>(
+      'published',
+      publishedGiven,
+      g.publishedOn,
+      null,
+      'no publication date found',
+    );
     const region = pick<string | null>('region', given.region, g.region, null, 'no region found');
-    const nation = pick<string | null>('nation', given.nation, g.nation, region ? 'England' : null, region ? 'from the region' : 'no nation found');
+    const nation = pick<string | null>(
+      'nation',
+      given.nation,
+      g.nation,
+      region ? 'England' : null,
+      region ? 'from the region' : 'no nation found',
+    );
     const now = new Date().toISOString();
     return {
       review: {
@@ -223,7 +300,13 @@ export class ImportService {
         review_type: reviewType,
         nation,
         region,
-        publishing_body: pick<string | null>('body', given.body, g.publishingBody, null, 'no publishing body found'),
+        publishing_body: pick<string | null>(
+          'body',
+          given.body,
+          g.publishingBody,
+          null,
+          'no publishing body found',
+        ),
         area: pick<string | null>('area', given.area, g.area, null, 'no area found'),
         published_on: publishedOn,
         published_year: publishedOn ? Number(publishedOn.slice(0, 4)) : null,
@@ -251,9 +334,29 @@ export class ImportService {
         storage_key: '',
         created_at: now,
       },
-      sections: parsed.sections.map((s) => ({ seq: s.seq, kind: s.kind, heading: s.heading, number: s.number, level: s.level, page: s.page })),
-      passages: parsed.passages.map((p) => ({ seq: p.seq, sectionSeq: p.sectionSeq, paragraph: p.paragraph, page: p.page, kind: p.kind, text: p.text })),
-      recommendations: parsed.recommendations.map((r) => ({ seq: r.seq, sectionSeq: r.sectionSeq, number: r.number, text: r.text, page: r.page })),
+      sections: parsed.sections.map((s) => ({
+        seq: s.seq,
+        kind: s.kind,
+        heading: s.heading,
+        number: s.number,
+        level: s.level,
+        page: s.page,
+      })),
+      passages: parsed.passages.map((p) => ({
+        seq: p.seq,
+        sectionSeq: p.sectionSeq,
+        paragraph: p.paragraph,
+        page: p.page,
+        kind: p.kind,
+        text: p.text,
+      })),
+      recommendations: parsed.recommendations.map((r) => ({
+        seq: r.seq,
+        sectionSeq: r.sectionSeq,
+        number: r.number,
+        text: r.text,
+        page: r.page,
+      })),
       shingles: parsed.shingles,
       links,
     };

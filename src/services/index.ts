@@ -32,14 +32,26 @@ export interface ServiceOptions {
 }
 
 /** The composition root: the web server and the CLI both build their services here. */
-export async function createServices(config: Config, logger?: Logger, options: ServiceOptions = {}): Promise<Services> {
+export async function createServices(
+  config: Config,
+  logger?: Logger,
+  options: ServiceOptions = {},
+): Promise<Services> {
   const log = logger ?? pino({ level: config.logLevel });
   const db = createDb(config);
   await migrateToLatest(db, config.dbSchema);
   const files = new FileStore(path.join(config.dataDir, 'files'));
   const pool = options.parseInWorkers ? new ParsePool(1) : null;
-  const index: SearchIndex = db.dialect === 'sqlite' ? new SqliteFts5Index(db.kysely) : new PostgresTsvectorIndex(db.kysely);
-  const importer = new ImportService(db, files, config.maxFileBytes, log, pool ? (b, n) => pool.parse(b, n) : undefined, index);
+  const index: SearchIndex =
+    db.dialect === 'sqlite' ? new SqliteFts5Index(db.kysely) : new PostgresTsvectorIndex(db.kysely);
+  const importer = new ImportService(
+    db,
+    files,
+    config.maxFileBytes,
+    log,
+    pool ? (b, n) => pool.parse(b, n) : undefined,
+    index,
+  );
   const uploads = new UploadService(db.kysely, importer, config.dataDir, log);
   return {
     config,

@@ -28,7 +28,12 @@ function fromCsvRow(row: Record<string, string>): Record<string, unknown> {
   for (const [key, raw] of Object.entries(row)) {
     const value = raw.trim();
     if (value === '') continue;
-    out[key] = LIST_FIELDS.has(key) ? value.split(/[;|]/).map((v) => v.trim()).filter(Boolean) : value;
+    out[key] = LIST_FIELDS.has(key)
+      ? value
+          .split(/[;|]/)
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : value;
   }
   return out;
 }
@@ -53,11 +58,16 @@ export async function readManifest(manifestPath: string): Promise<ManifestEntry[
       throw new ManifestError(`Manifest ${manifestPath} is not valid JSON: ${(err as Error).message}`);
     }
     const array = z.array(z.record(z.string(), z.unknown())).safeParse(parsed);
-    if (!array.success) throw new ManifestError(`Manifest ${manifestPath} must be a JSON array of objects, one per file.`);
+    if (!array.success)
+      throw new ManifestError(`Manifest ${manifestPath} must be a JSON array of objects, one per file.`);
     rows = array.data;
   } else if (manifestPath.toLowerCase().endsWith('.csv')) {
     try {
-      rows = (parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Array<Record<string, string>>).map(fromCsvRow);
+      rows = (
+        parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Array<
+          Record<string, string>
+        >
+      ).map(fromCsvRow);
     } catch (err) {
       throw new ManifestError(`Manifest ${manifestPath} is not valid CSV: ${(err as Error).message}`);
     }
@@ -70,7 +80,9 @@ export async function readManifest(manifestPath: string): Promise<ManifestEntry[
     const where = `Manifest ${path.basename(manifestPath)} row ${index + 1}`;
     const file = row['file'];
     if (typeof file !== 'string' || !file.trim()) throw new ManifestError(`${where}: "file" is missing.`);
-    const metadataFields = Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'file' && !IGNORED.has(k)));
+    const metadataFields = Object.fromEntries(
+      Object.entries(row).filter(([k]) => k !== 'file' && !IGNORED.has(k)),
+    );
     const parsed = reviewMetadataSchema.safeParse(metadataFields);
     if (!parsed.success) throw new ManifestError(`${where} (${file}): ${formatZodError(parsed.error)}`);
     const full = path.resolve(base, file);

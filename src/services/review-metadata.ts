@@ -13,7 +13,10 @@ function oneOf<T extends string>(values: readonly T[], what: string) {
     .transform((v, ctx) => {
       const match = values.find((x) => x.toLowerCase() === v.toLowerCase());
       if (!match) {
-        ctx.addIssue({ code: 'custom', message: `"${v}" is not a known ${what}; use one of: ${values.join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${v}" is not a known ${what}; use one of: ${values.join(', ')}`,
+        });
         return z.NEVER;
       }
       return match;

@@ -1,6 +1,11 @@
 import type { Db } from '../db/index.js';
 import { ReviewsRepository } from '../repositories/reviews-repository.js';
-import type { AccessScope, ReviewDetail, ReviewFilter, ReviewSort } from '../repositories/reviews-repository.js';
+import type {
+  AccessScope,
+  ReviewDetail,
+  ReviewFilter,
+  ReviewSort,
+} from '../repositories/reviews-repository.js';
 import { NotFoundError } from '../shared/errors.js';
 
 /** Until accounts exist (a later issue), everyone is a public visitor on the web. */
@@ -39,8 +44,19 @@ export class ReviewService {
     this.repo = new ReviewsRepository(db.kysely);
   }
 
-  async list(access: AccessScope, filter: ReviewFilter, page: number, pageSize: number, sort?: ReviewSort): Promise<ReviewPage> {
-    const { total, rows } = await this.repo.list(access, filter, { offset: (page - 1) * pageSize, limit: pageSize }, sort);
+  async list(
+    access: AccessScope,
+    filter: ReviewFilter,
+    page: number,
+    pageSize: number,
+    sort?: ReviewSort,
+  ): Promise<ReviewPage> {
+    const { total, rows } = await this.repo.list(
+      access,
+      filter,
+      { offset: (page - 1) * pageSize, limit: pageSize },
+      sort,
+    );
     return {
       total,
       page,

@@ -63,7 +63,8 @@ export function highlightRanges(text: string, terms: string[]): Array<[number, n
   const ranges: Array<[number, number]> = [];
   for (const m of text.matchAll(/[\p{L}\p{N}']+/gu)) {
     const word = canonicalSpelling(m[0].toLowerCase().replace(/'s$/, ''));
-    if (prefixes.some((p) => word.startsWith(p) && word.length - p.length <= 5)) ranges.push([m.index, m.index + m[0].length]);
+    if (prefixes.some((p) => word.startsWith(p) && word.length - p.length <= 5))
+      ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;
 }
@@ -89,12 +90,23 @@ export class SearchService {
       const now = new Date().toISOString();
       await this.db
         .insertInto('glossary')
-        .values(SEED_GLOSSARY.map((e) => ({ acronym: e.acronym, expansions: JSON.stringify(e.expansions), case_sensitive: e.note ? 1 : 0, source: 'seed', updated_at: now })))
+        .values(
+          SEED_GLOSSARY.map((e) => ({
+            acronym: e.acronym,
+            expansions: JSON.stringify(e.expansions),
+            case_sensitive: e.note ? 1 : 0,
+            source: 'seed',
+            updated_at: now,
+          })),
+        )
         .onConflict((oc) => oc.column('acronym').doNothing())
         .execute();
       this.glossary = [...SEED_GLOSSARY];
     } else {
-      this.glossary = rows.map((r) => ({ acronym: r.acronym, expansions: JSON.parse(r.expansions) as string[] }));
+      this.glossary = rows.map((r) => ({
+        acronym: r.acronym,
+        expansions: JSON.parse(r.expansions) as string[],
+      }));
     }
     return this.glossary;
   }
@@ -102,14 +114,24 @@ export class SearchService {
   /** Parses and expands a query: canonical spellings, then acronyms and their expansions. */
   async understand(q: string): Promise<Query> {
     const entries = await this.glossaryEntries();
-    const capitalised = new Set((q.match(/\b[A-Z][A-Za-z0-9&]*[A-Z0-9]\b/g) ?? []).map((t) => t.toLowerCase()));
-    const canonical = (c: Clause): Clause => (c.kind === 'term' ? { kind: 'term', text: canonicalSpelling(c.text) } : { kind: 'phrase', words: c.words.map(canonicalSpelling) });
+    const capitalised = new Set(
+      (q.match(/\b[A-Z][A-Za-z0-9&]*[A-Z0-9]\b/g) ?? []).map((t) => t.toLowerCase()),
+    );
+    const canonical = (c: Clause): Clause =>
+      c.kind === 'term'
+        ? { kind: 'term', text: canonicalSpelling(c.text) }
+        : { kind: 'phrase', words: c.words.map(canonicalSpelling) };
     const parsed = parseQuery(q);
-    const spelled: Query = { groups: parsed.groups.map((g) => g.map(canonical)), excluded: parsed.excluded.map(canonical) };
+    const spelled: Query = {
+      groups: parsed.groups.map((g) => g.map(canonical)),
+      excluded: parsed.excluded.map(canonical),
+    };
     return expandQuery(spelled, (clause) => {
       if (clause.kind === 'term') {
         const typed = capitalised.has(clause.text) ? clause.text.toUpperCase() : clause.text;
-        return acronymExpansions(typed, entries).map((words): Clause => (words.length === 1 ? { kind: 'term', text: words[0] ?? '' } : { kind: 'phrase', words }));
+        return acronymExpansions(typed, entries).map((words): Clause =>
+          words.length === 1 ? { kind: 'term', text: words[0] ?? '' } : { kind: 'phrase', words },
+        );
       }
       return acronymsFor(clause.words, entries).map((a): Clause => ({ kind: 'term', text: a }));
     });
@@ -120,14 +142,25 @@ export class SearchService {
     const match = compile({ groups: query.groups, excluded: [] });
     const any = compile({ groups: [query.groups.flat()], excluded: [] });
     if (!match || !any) return null;
-    const groups = query.groups.map((g) => compile({ groups: [g], excluded: [] })).filter((g): g is string => g !== null);
-    return { match, any, groups, exclude: compile({ groups: query.excluded.length ? [query.excluded] : [], excluded: [] }) };
+    const groups = query.groups
+      .map((g) => compile({ groups: [g], excluded: [] }))
+      .filter((g): g is string => g !== null);
+    return {
+      match,
+      any,
+      groups,
+      exclude: compile({ groups: query.excluded.length ? [query.excluded] : [], excluded: [] }),
+    };
   }
 
   /** Rebuilds the whole index from the stored passages, one review per transaction. */
-  async reindex(onProgress?: (done: number, total: number) => void): Promise<{ reviews: number; passages: number }> {
+  async reindex(
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ reviews: number; passages: number }> {
     await this.index.clear();
-    const ids = (await this.db.selectFrom('reviews').select('id').orderBy('created_at').execute()).map((r) => r.id);
+    const ids = (await this.db.selectFrom('reviews').select('id').orderBy('created_at').execute()).map(
+      (r) => r.id,
+    );
     let passages = 0;
     for (const [i, id] of ids.entries()) {
       passages += await this.db.transaction().execute(async (trx) => {
@@ -158,7 +191,13 @@ export class SearchService {
       limit: params.pageSize,
       snippetsPerReview: 3,
     };
-    const snippet = (p: { text: string; section: string | null; paragraph: string | null; page: number | null; passageId: number }): Snippet => ({
+    const snippet = (p: {
+      text: string;
+      section: string | null;
+      paragraph: string | null;
+      page: number | null;
+      passageId: number;
+    }): Snippet => ({
       text: p.text,
       highlights: highlightRanges(p.text, terms),
       section: p.section,
@@ -167,12 +206,22 @@ export class SearchService {
       passageId: p.passageId,
     });
     if (params.view === 'passages') {
-      const [facets, page] = [await this.index.facets(compiled, params.filter, access), await this.index.searchPassages(request, access)];
+      const [facets, page] = [
+        await this.index.facets(compiled, params.filter, access),
+        await this.index.searchPassages(request, access),
+      ];
       return {
         ...base,
         total: page.total,
         facets,
-        results: page.hits.map((h) => ({ id: h.reviewId, title: h.title, type: h.type, published: h.published, score: round(h.score), snippets: [snippet(h)] })),
+        results: page.hits.map((h) => ({
+          id: h.reviewId,
+          title: h.title,
+          type: h.type,
+          published: h.published,
+          score: round(h.score),
+          snippets: [snippet(h)],
+        })),
       };
     }
     const page = await this.index.searchReviews(request, access);

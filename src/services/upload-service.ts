@@ -40,7 +40,11 @@ function present(row: UploadJobRow): UploadJob {
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^\.+/, '').trim().slice(-150);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(-150);
   return cleaned || 'upload';
 }
 
@@ -70,7 +74,19 @@ export class UploadService {
     const now = new Date().toISOString();
     await this.db
       .insertInto('upload_jobs')
-      .values({ id, status: 'queued', file_name: name, size_bytes: bytes.length, temp_key: id, metadata: JSON.stringify(metadata), review_id: null, code: null, message: null, created_at: now, updated_at: now })
+      .values({
+        id,
+        status: 'queued',
+        file_name: name,
+        size_bytes: bytes.length,
+        temp_key: id,
+        metadata: JSON.stringify(metadata),
+        review_id: null,
+        code: null,
+        message: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     this.kick();
     return this.get(id);
@@ -94,7 +110,11 @@ export class UploadService {
 
   /** Puts jobs interrupted by a crash back in the queue and starts working through it. */
   async resume(): Promise<void> {
-    await this.db.updateTable('upload_jobs').set({ status: 'queued', updated_at: new Date().toISOString() }).where('status', '=', 'running').execute();
+    await this.db
+      .updateTable('upload_jobs')
+      .set({ status: 'queued', updated_at: new Date().toISOString() })
+      .where('status', '=', 'running')
+      .execute();
     this.kick();
   }
 
@@ -114,7 +134,13 @@ export class UploadService {
 
   private async drain(): Promise<void> {
     for (;;) {
-      const next = await this.db.selectFrom('upload_jobs').select('id').where('status', '=', 'queued').orderBy('created_at').limit(1).executeTakeFirst();
+      const next = await this.db
+        .selectFrom('upload_jobs')
+        .select('id')
+        .where('status', '=', 'queued')
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirst();
       if (!next) return;
       const claimed = await this.db
         .updateTable('upload_jobs')
@@ -128,7 +154,11 @@ export class UploadService {
   }
 
   private async run(id: string): Promise<void> {
-    const row = await this.db.selectFrom('upload_jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('upload_jobs')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     const finish = (values: Partial<Pick<UploadJobRow, 'status' | 'review_id' | 'code' | 'message'>>) =>
       this.db
         .updateTable('upload_jobs')
@@ -137,21 +167,38 @@ export class UploadService {
         .execute();
     const temp = row.temp_key ? path.join(this.tempDir, row.temp_key) : null;
     try {
-      const lost = () => new AppError('upload_lost', `${row.file_name}: the uploaded file is no longer available. Upload it again.`, 410);
+      const lost = () =>
+        new AppError(
+          'upload_lost',
+          `${row.file_name}: the uploaded file is no longer available. Upload it again.`,
+          410,
+        );
       if (!temp) throw lost();
       const bytes = await fs.readFile(temp).catch(() => {
         throw lost();
       });
-      const result = await this.importer.importBytes(bytes, row.file_name, JSON.parse(row.metadata) as ReviewMetadataInput);
-      if (result.kind === 'imported') await finish({ status: 'imported', review_id: result.id, message: result.title });
-      else await finish({ status: 'skipped', message: result.reason, review_id: /review ([a-z0-9]{10})/.exec(result.reason)?.[1] ?? null });
+      const result = await this.importer.importBytes(
+        bytes,
+        row.file_name,
+        JSON.parse(row.metadata) as ReviewMetadataInput,
+      );
+      if (result.kind === 'imported')
+        await finish({ status: 'imported', review_id: result.id, message: result.title });
+      else
+        await finish({
+          status: 'skipped',
+          message: result.reason,
+          review_id: /review ([a-z0-9]{10})/.exec(result.reason)?.[1] ?? null,
+        });
     } catch (err) {
       const known = err instanceof AppError;
       if (!known) this.logger.error({ err, job: id }, 'upload failed unexpectedly');
       await finish({
         status: 'failed',
         code: known ? err.code : 'import_failed',
-        message: known ? err.message : `${row.file_name} could not be imported: an unexpected error occurred.`,
+        message: known
+          ? err.message
+          : `${row.file_name} could not be imported: an unexpected error occurred.`,
       });
     } finally {
       if (temp) await fs.rm(temp, { force: true });

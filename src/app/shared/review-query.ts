@@ -5,7 +5,10 @@ import { ENGLISH_REGIONS, NATIONS } from '../../ingestion/places.js';
 
 /** A query parameter that may be given once or repeated (?type=scr&type=cspr). */
 function many<T extends string>(values: readonly [T, ...T[]]) {
-  return z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).optional());
+  return z.preprocess(
+    (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(values)).optional(),
+  );
 }
 
 /** The filters lists and searches share. */
@@ -20,7 +23,10 @@ export const filterFields = {
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 };
 
-export const yearsInOrder: [(q: { from?: number | undefined; to?: number | undefined }) => boolean, { message: string; path: string[] }] = [
+export const yearsInOrder: [
+  (q: { from?: number | undefined; to?: number | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
   (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
   { message: '"from" must not be after "to"', path: ['from'] },
 ];
@@ -37,7 +43,9 @@ export const listQuerySchema = z
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
 /** The filters lists and searches share, as the repository wants them. */
-export function sharedFilter(q: Pick<ListQuery, 'type' | 'nation' | 'region' | 'subject' | 'from' | 'to'>): ReviewFilter {
+export function sharedFilter(
+  q: Pick<ListQuery, 'type' | 'nation' | 'region' | 'subject' | 'from' | 'to'>,
+): ReviewFilter {
   return {
     ...(q.type ? { types: q.type } : {}),
     ...(q.nation ? { nations: q.nation } : {}),

@@ -37,14 +37,20 @@ export interface FieldError {
 const FIELDS = ['title', 'type', 'nation', 'region', 'body', 'year', 'subject', 'visibility'] as const;
 
 /** Checks an upload and turns its fields into review metadata; every problem names its field. */
-export function validateUpload(form: UploadForm, maxBytes: number): { metadata: ReviewMetadataInput; errors: FieldError[] } {
+export function validateUpload(
+  form: UploadForm,
+  maxBytes: number,
+): { metadata: ReviewMetadataInput; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const limit = `${Math.round(maxBytes / 1048576)} MB`;
   if (form.tooLarge) errors.push({ field: 'file', text: `The selected file must be smaller than ${limit}` });
   else if (!form.file) errors.push({ field: 'file', text: 'Select a review file to upload' });
   else if (form.file.bytes.length === 0) errors.push({ field: 'file', text: 'The selected file is empty' });
   else if (!SUPPORTED_EXTENSIONS.includes(path.extname(form.file.name).toLowerCase())) {
-    errors.push({ field: 'file', text: 'The selected file must be a PDF, Word (.docx), HTML, Markdown or text file' });
+    errors.push({
+      field: 'file',
+      text: 'The selected file must be a PDF, Word (.docx), HTML, Markdown or text file',
+    });
   }
   const raw: Record<string, string> = {};
   for (const f of FIELDS) {

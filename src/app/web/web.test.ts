@@ -6,7 +6,9 @@ import { BACKENDS, testEnv } from '../../../test/support/services.js';
 import type { TestEnv } from '../../../test/support/services.js';
 import { createApp } from '../create-app.js';
 
-const ADULT = SAMPLE_MARKDOWN.replace(/Child Q/g, 'Mr T').replace('Rotherham Safeguarding Children Partnership', 'Cornwall Safeguarding Adults Board').replace('Child Safeguarding Practice Review', 'Safeguarding Adults Review');
+const ADULT = SAMPLE_MARKDOWN.replace(/Child Q/g, 'Mr T')
+  .replace('Rotherham Safeguarding Children Partnership', 'Cornwall Safeguarding Adults Board')
+  .replace('Child Safeguarding Practice Review', 'Safeguarding Adults Review');
 
 describe.each(BACKENDS)('web pages on %s', (backend) => {
   let t: TestEnv;
@@ -16,7 +18,11 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
   beforeAll(async () => {
     t = await testEnv(backend, { uploadRatePerMinute: 1000 });
     app = await createApp(t.services);
-    const up = await app.inject({ method: 'POST', url: '/upload', ...multipart({}, { name: 'child-q.md', bytes: SAMPLE_MARKDOWN }) });
+    const up = await app.inject({
+      method: 'POST',
+      url: '/upload',
+      ...multipart({}, { name: 'child-q.md', bytes: SAMPLE_MARKDOWN }),
+    });
     expect(up.statusCode).toBe(303);
     const job = await t.services.uploads.get(String(up.headers.location).split('/').pop() ?? '');
     childId = job.reviewId ?? '';
@@ -67,7 +73,9 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     const body = res.body;
     expect(body.indexOf('Executive summary</h2>')).toBeGreaterThan(0);
     expect(body.indexOf('Executive summary</h2>')).toBeLessThan(body.indexOf('Background</h2>'));
-    expect(body).toContain('<p class="govuk-body" id="para-1.2"><span class="slh-paragraph-number">1.2</span>');
+    expect(body).toContain(
+      '<p class="govuk-body" id="para-1.2"><span class="slh-paragraph-number">1.2</span>',
+    );
     expect(body).toMatch(/<a class="govuk-link" href="#recommendations">Recommendations \(3\)<\/a>/);
     expect(body).toContain('<section id="recommendations"');
     expect(body).toContain('Download child-q.md');
@@ -90,13 +98,24 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
   it('serves a review page from memory with a fresh nonce each time, and renders it again when the library changes', async () => {
     const first = await app.inject(`/reviews/${childId}`);
     const second = await app.inject(`/reviews/${childId}`);
-    const nonce = (res: typeof first) => /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1] ?? '';
+    const nonce = (res: typeof first) =>
+      /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1] ?? '';
     expect(nonce(first)).not.toBe(nonce(second));
     expect(second.body).toContain(`nonce="${nonce(second)}"`);
     expect(second.body).not.toContain('slh-nonce-slot');
     expect(second.body.replaceAll(nonce(second), 'N')).toBe(first.body.replaceAll(nonce(first), 'N'));
     const before = first.body.includes('Reviews like this one');
-    const added = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}, { name: 'twin.md', bytes: SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child W').replace('nine weeks', 'ten weeks') }) });
+    const added = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reviews',
+      ...multipart(
+        {},
+        {
+          name: 'twin.md',
+          bytes: SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child W').replace('nine weeks', 'ten weeks'),
+        },
+      ),
+    });
     expect(added.statusCode).toBe(201);
     const after = await app.inject(`/reviews/${childId}`);
     expect(before).toBe(false);
@@ -112,8 +131,13 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
   });
 
   it('serves an uploaded HTML file with script only as a download, never as a page', async () => {
-    const html = '<!doctype html><html><body><main><h1>Safeguarding Adults Review: Ms H</h1><p>FICTIONAL test page.</p><p>4.1 The care home did not record the falls of Ms H over the winter months.</p><script>alert(1)</script><img src=x onerror="alert(2)"></main></body></html>';
-    const up = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}, { name: 'ms-h.html', bytes: html, type: 'text/html' }) });
+    const html =
+      '<!doctype html><html><body><main><h1>Safeguarding Adults Review: Ms H</h1><p>FICTIONAL test page.</p><p>4.1 The care home did not record the falls of Ms H over the winter months.</p><script>alert(1)</script><img src=x onerror="alert(2)"></main></body></html>';
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reviews',
+      ...multipart({}, { name: 'ms-h.html', bytes: html, type: 'text/html' }),
+    });
     expect(up.statusCode).toBe(201);
     const id = up.json<{ upload: { reviewId: string } }>().upload.reviewId;
     const review = await app.inject(`/reviews/${id}`);
@@ -123,14 +147,20 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     const download = await app.inject(`/reviews/${id}/documents/${documentId}`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/octet-stream');
-    expect(download.headers['content-disposition']).toBe(`attachment; filename="ms-h.html"; filename*=UTF-8''ms-h.html`);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="ms-h.html"; filename*=UTF-8''ms-h.html`,
+    );
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['content-security-policy']).toContain('sandbox');
   });
 
   describe('upload form', () => {
     it('shows the error summary and inline message when no file is chosen, and refills the form', async () => {
-      const res = await app.inject({ method: 'POST', url: '/upload', ...multipart({ title: 'A title kept', year: 'twenty' }) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/upload',
+        ...multipart({ title: 'A title kept', year: 'twenty' }),
+      });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('There is a problem');
       expect(res.body).toContain('<a href="#file">Select a review file to upload</a>');
@@ -140,57 +170,107 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     });
 
     it('refuses a file of an unsupported type before storing anything', async () => {
-      const res = await app.inject({ method: 'POST', url: '/upload', ...multipart({}, { name: 'minutes.xlsx', bytes: 'PK..' }) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/upload',
+        ...multipart({}, { name: 'minutes.xlsx', bytes: 'PK..' }),
+      });
       expect(res.statusCode).toBe(400);
-      expect(res.body).toContain('The selected file must be a PDF, Word (.docx), HTML, Markdown or text file');
+      expect(res.body).toContain(
+        'The selected file must be a PDF, Word (.docx), HTML, Markdown or text file',
+      );
     });
 
     it('reports a file that cannot be read on the status page, storing nothing', async () => {
-      const before = await t.services.reviews.count({ visibilities: ['public', 'registered', 'restricted'], statuses: ['draft', 'published', 'withdrawn'] });
-      const res = await app.inject({ method: 'POST', url: '/upload', ...multipart({}, { name: 'locked.pdf', bytes: await encryptedPdf() }) });
+      const before = await t.services.reviews.count({
+        visibilities: ['public', 'registered', 'restricted'],
+        statuses: ['draft', 'published', 'withdrawn'],
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/upload',
+        ...multipart({}, { name: 'locked.pdf', bytes: await encryptedPdf() }),
+      });
       expect(res.statusCode).toBe(303);
       const status = await app.inject(String(res.headers.location));
       expect(status.body).toContain('Your file could not be added');
       expect(status.body).toContain('locked.pdf is a password-protected (encrypted) PDF');
-      const after = await t.services.reviews.count({ visibilities: ['public', 'registered', 'restricted'], statuses: ['draft', 'published', 'withdrawn'] });
+      const after = await t.services.reviews.count({
+        visibilities: ['public', 'registered', 'restricted'],
+        statuses: ['draft', 'published', 'withdrawn'],
+      });
       expect(after).toBe(before);
     });
 
     it('says a review is already in the library when the same file comes again', async () => {
-      const res = await app.inject({ method: 'POST', url: '/upload', ...multipart({}, { name: 'again.md', bytes: SAMPLE_MARKDOWN }) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/upload',
+        ...multipart({}, { name: 'again.md', bytes: SAMPLE_MARKDOWN }),
+      });
       const status = await app.inject(String(res.headers.location));
       expect(status.body).toContain('This review is already in the library');
       expect(status.body).toContain(`href="/reviews/${childId}"`);
     });
 
     it('uses the details given with the upload over what the report says', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({ type: 'sar', region: 'South West', visibility: 'restricted' }, { name: 'mr-t.md', bytes: ADULT }) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/reviews',
+        ...multipart(
+          { type: 'sar', region: 'South West', visibility: 'restricted' },
+          { name: 'mr-t.md', bytes: ADULT },
+        ),
+      });
       expect(res.statusCode).toBe(201);
       const id = res.json<{ upload: { reviewId: string } }>().upload.reviewId;
       expect((await app.inject(`/reviews/${id}`)).statusCode).toBe(404);
-      const detail = await t.services.reviews.get(id, { visibilities: ['restricted'], statuses: ['published'] });
-      expect(detail.review).toMatchObject({ review_type: 'sar', region: 'South West', visibility: 'restricted' });
+      const detail = await t.services.reviews.get(id, {
+        visibilities: ['restricted'],
+        statuses: ['published'],
+      });
+      expect(detail.review).toMatchObject({
+        review_type: 'sar',
+        region: 'South West',
+        visibility: 'restricted',
+      });
     });
   });
 
   describe('API upload', () => {
     it('answers 422 with the reason for a file that cannot be read', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}, { name: 'fake.pdf', bytes: 'not a pdf at all' }) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/reviews',
+        ...multipart({}, { name: 'fake.pdf', bytes: 'not a pdf at all' }),
+      });
       expect(res.statusCode).toBe(422);
-      expect(res.json()).toMatchObject({ error: { code: 'type_mismatch', message: 'fake.pdf is named .pdf but is not a PDF: its content looks like plain text.' } });
+      expect(res.json()).toMatchObject({
+        error: {
+          code: 'type_mismatch',
+          message: 'fake.pdf is named .pdf but is not a PDF: its content looks like plain text.',
+        },
+      });
     });
 
     it('answers 400 for a request without a file and names the field', async () => {
       const res = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({ title: 'x' }) });
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ error: { code: 'invalid_request', details: { fields: { file: 'Select a review file to upload' } } } });
+      expect(res.json()).toMatchObject({
+        error: { code: 'invalid_request', details: { fields: { file: 'Select a review file to upload' } } },
+      });
     });
   });
 
   it('describes the API in OpenAPI and on a readable page', async () => {
-    const doc = (await app.inject('/api/v1/openapi.json')).json<{ openapi: string; paths: Record<string, object> }>();
+    const doc = (await app.inject('/api/v1/openapi.json')).json<{
+      openapi: string;
+      paths: Record<string, object>;
+    }>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/reviews', '/api/v1/reviews/{id}', '/api/v1/uploads/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/reviews', '/api/v1/reviews/{id}', '/api/v1/uploads/{id}']),
+    );
     const page = await app.inject('/api/v1/docs');
     expect(page.body).toContain('<code>POST /api/v1/reviews</code>');
   });
@@ -202,7 +282,10 @@ describe('limits and switches', () => {
     const app = await createApp(t.services);
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 3; i++) codes.push((await app.inject({ method: 'POST', url: '/upload', ...multipart({ title: 'x' }) })).statusCode);
+      for (let i = 0; i < 3; i++)
+        codes.push(
+          (await app.inject({ method: 'POST', url: '/upload', ...multipart({ title: 'x' }) })).statusCode,
+        );
       expect(codes).toEqual([400, 400, 429]);
       const api = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}) });
       expect(api.statusCode).toBe(400);
@@ -216,10 +299,18 @@ describe('limits and switches', () => {
     const t = await testEnv('sqlite', { maxFileBytes: 1024 });
     const app = await createApp(t.services);
     try {
-      const form = await app.inject({ method: 'POST', url: '/upload', ...multipart({}, { name: 'big.md', bytes: SAMPLE_MARKDOWN }) });
+      const form = await app.inject({
+        method: 'POST',
+        url: '/upload',
+        ...multipart({}, { name: 'big.md', bytes: SAMPLE_MARKDOWN }),
+      });
       expect(form.statusCode).toBe(400);
       expect(form.body).toContain('The selected file must be smaller than 0 MB');
-      const api = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}, { name: 'big.md', bytes: SAMPLE_MARKDOWN }) });
+      const api = await app.inject({
+        method: 'POST',
+        url: '/api/v1/reviews',
+        ...multipart({}, { name: 'big.md', bytes: SAMPLE_MARKDOWN }),
+      });
       expect(api.statusCode).toBe(413);
     } finally {
       await app.close();
@@ -232,7 +323,9 @@ describe('limits and switches', () => {
     const app = await createApp(t.services);
     try {
       expect((await app.inject('/upload')).statusCode).toBe(404);
-      expect((await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}) })).statusCode).toBe(404);
+      expect(
+        (await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}) })).statusCode,
+      ).toBe(404);
       expect((await app.inject('/')).body).not.toContain('href="/upload"');
     } finally {
       await app.close();
@@ -250,7 +343,9 @@ describe('limits and switches', () => {
       expect(page.body).toMatch(/Sorry, (there is a problem with the service|the service is unavailable)/);
       expect(page.body).not.toMatch(/at .*\.(ts|js):\d+|sqlite|kysely|Error:/i);
       const api = await app.inject('/api/v1/reviews');
-      expect(api.json<{ error: { code: string } }>().error.code).toMatch(/internal_error|service_unavailable/);
+      expect(api.json<{ error: { code: string } }>().error.code).toMatch(
+        /internal_error|service_unavailable/,
+      );
       const health = await app.inject('/health');
       expect(health.statusCode).toBe(503);
     } finally {
@@ -270,9 +365,16 @@ describe.each(BACKENDS)('Atom feeds on %s', (backend) => {
         ['adult.md', ADULT, {}],
         ['secret.md', SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child Zed & <Co>'), { visibility: 'restricted' }],
       ] as const) {
-        await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart(Object.fromEntries(Object.entries(metadata)), { name, bytes: text }) });
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/reviews',
+          ...multipart(Object.fromEntries(Object.entries(metadata)), { name, bytes: text }),
+        });
       }
-      const res = await app.inject({ url: '/feeds/reviews.atom?q=bruising', headers: { host: 'hub.example' } });
+      const res = await app.inject({
+        url: '/feeds/reviews.atom?q=bruising',
+        headers: { host: 'hub.example' },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
       const entries = res.body.match(/<entry>/g) ?? [];
@@ -282,12 +384,16 @@ describe.each(BACKENDS)('Atom feeds on %s', (backend) => {
       expect(res.body.indexOf('Mr T')).toBeLessThan(res.body.indexOf('Child Q'));
       expect(res.body).not.toContain('Zed');
       const hostile = await app.inject('/feeds/reviews.atom?q=%3Cbruising%3E%20%26');
-      expect(hostile.body).toContain('<title>New reviews: “&lt;bruising&gt; &amp;” – Safeguarding Learning Hub</title>');
+      expect(hostile.body).toContain(
+        '<title>New reviews: “&lt;bruising&gt; &amp;” – Safeguarding Learning Hub</title>',
+      );
       const byType = await app.inject('/feeds/reviews.atom?type=sar');
       expect(byType.body.match(/<entry>/g)).toHaveLength(1);
       expect((await app.inject('/feeds/reviews.atom?type=inquest')).statusCode).toBe(400);
       const page = await app.inject('/search?q=bruising');
-      expect(page.body).toContain('<link rel="alternate" type="application/atom+xml" title="New reviews for this search" href="/feeds/reviews.atom?q=bruising">');
+      expect(page.body).toContain(
+        '<link rel="alternate" type="application/atom+xml" title="New reviews for this search" href="/feeds/reviews.atom?q=bruising">',
+      );
     } finally {
       await app.close();
       await t.cleanup();

@@ -31,7 +31,11 @@ export function reviewLibrary(dialect: Dialect) {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('reviews_published_year').on('reviews').column('published_year').execute();
-      await db.schema.createIndex('reviews_type_nation').on('reviews').columns(['review_type', 'nation']).execute();
+      await db.schema
+        .createIndex('reviews_type_nation')
+        .on('reviews')
+        .columns(['review_type', 'nation'])
+        .execute();
       await db.schema.createIndex('reviews_created').on('reviews').column('created_at').execute();
 
       await db.schema
@@ -117,7 +121,11 @@ export function reviewLibrary(dialect: Dialect) {
         .addColumn('hash', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('review_shingles_pk', ['hash', 'review_id'])
         .execute();
-      await db.schema.createIndex('review_shingles_review').on('review_shingles').column('review_id').execute();
+      await db.schema
+        .createIndex('review_shingles_review')
+        .on('review_shingles')
+        .column('review_id')
+        .execute();
     },
   };
 }

@@ -18,7 +18,11 @@ export function uploadJobs() {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('upload_jobs_status').on('upload_jobs').columns(['status', 'created_at']).execute();
+      await db.schema
+        .createIndex('upload_jobs_status')
+        .on('upload_jobs')
+        .columns(['status', 'created_at'])
+        .execute();
     },
   };
 }

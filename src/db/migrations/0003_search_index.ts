@@ -11,7 +11,9 @@ export function searchIndex(dialect: Dialect) {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       if (dialect === 'sqlite') {
-        await sql`create virtual table passages_fts using fts5(body, review_id unindexed, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);
+        await sql`create virtual table passages_fts using fts5(body, review_id unindexed, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(
+          db,
+        );
       } else {
         await sql`alter table passages add column search tsvector`.execute(db);
         await sql`create index passages_search on passages using gin (search)`.execute(db);

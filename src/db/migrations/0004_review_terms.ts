@@ -11,7 +11,11 @@ export function reviewTerms() {
         .addColumn('tf', 'real', (c) => c.notNull())
         .addPrimaryKeyConstraint('review_terms_pk', ['review_id', 'term'])
         .execute();
-      await db.schema.createIndex('review_terms_term').on('review_terms').columns(['term', 'review_id']).execute();
+      await db.schema
+        .createIndex('review_terms_term')
+        .on('review_terms')
+        .columns(['term', 'review_id'])
+        .execute();
     },
   };
 }

@@ -9,7 +9,11 @@ const errorSchema = {
     error: {
       type: 'object',
       required: ['code', 'message', 'details'],
-      properties: { code: { type: 'string', description: 'stable, machine-readable' }, message: { type: 'string', description: 'for people' }, details: { type: 'object' } },
+      properties: {
+        code: { type: 'string', description: 'stable, machine-readable' },
+        message: { type: 'string', description: 'for people' },
+        details: { type: 'object' },
+      },
     },
   },
 };
@@ -54,8 +58,14 @@ const many = (name: string, values: readonly string[], description: string) => (
 });
 
 const errors = {
-  '400': { description: 'Invalid request', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '404': { description: 'Not found (also for reviews the caller may not see)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '400': {
+    description: 'Invalid request',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '404': {
+    description: 'Not found (also for reviews the caller may not see)',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
 };
 
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and rendered at /api/v1/docs. */
@@ -65,27 +75,59 @@ export function openApiDocument(uploadsEnabled: boolean) {
     info: {
       title: 'Safeguarding Learning Hub API',
       version: VERSION,
-      description: 'The library of safeguarding case reviews. Every page of the service has its data here. Errors are { error: { code, message, details } }.',
+      description:
+        'The library of safeguarding case reviews. Every page of the service has its data here. Errors are { error: { code, message, details } }.',
     },
     paths: {
       '/health': {
-        get: { summary: 'Service health', description: 'Database check, backend name and version.', responses: { '200': { description: 'Healthy' }, '503': { description: 'Database unreachable' } } },
+        get: {
+          summary: 'Service health',
+          description: 'Database check, backend name and version.',
+          responses: { '200': { description: 'Healthy' }, '503': { description: 'Database unreachable' } },
+        },
       },
       '/api/v1/reviews': {
         get: {
           summary: 'List reviews',
           description: 'Published reviews the caller may read, newest first, with the total that match.',
           parameters: [
-            { name: 'q', in: 'query', description: 'Words that must each appear in the title, publishing body or area.', schema: { type: 'string', maxLength: 200 } },
+            {
+              name: 'q',
+              in: 'query',
+              description: 'Words that must each appear in the title, publishing body or area.',
+              schema: { type: 'string', maxLength: 200 },
+            },
             many('type', REVIEW_TYPES, 'Review type.'),
             many('nation', NATIONS, 'Nation.'),
             many('region', ENGLISH_REGIONS, 'English region.'),
             many('subject', ['child', 'adult'], 'Whom the review is about.'),
-            { name: 'from', in: 'query', description: 'Earliest year of publication.', schema: { type: 'integer', minimum: 1900, maximum: 2100 } },
-            { name: 'to', in: 'query', description: 'Latest year of publication.', schema: { type: 'integer', minimum: 1900, maximum: 2100 } },
+            {
+              name: 'from',
+              in: 'query',
+              description: 'Earliest year of publication.',
+              schema: { type: 'integer', minimum: 1900, maximum: 2100 },
+            },
+            {
+              name: 'to',
+              in: 'query',
+              description: 'Latest year of publication.',
+              schema: { type: 'integer', minimum: 1900, maximum: 2100 },
+            },
             { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-            { name: 'sort', in: 'query', schema: { type: 'string', enum: ['published-desc', 'published-asc', 'title', 'added-desc'], default: 'published-desc' } },
+            {
+              name: 'pageSize',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+            },
+            {
+              name: 'sort',
+              in: 'query',
+              schema: {
+                type: 'string',
+                enum: ['published-desc', 'published-asc', 'title', 'added-desc'],
+                default: 'published-desc',
+              },
+            },
           ],
           responses: {
             '200': {
@@ -94,7 +136,12 @@ export function openApiDocument(uploadsEnabled: boolean) {
                 'application/json': {
                   schema: {
                     type: 'object',
-                    properties: { total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' }, results: { type: 'array', items: { $ref: '#/components/schemas/ReviewSummary' } } },
+                    properties: {
+                      total: { type: 'integer' },
+                      page: { type: 'integer' },
+                      pageSize: { type: 'integer' },
+                      results: { type: 'array', items: { $ref: '#/components/schemas/ReviewSummary' } },
+                    },
                   },
                 },
               },
@@ -131,12 +178,51 @@ export function openApiDocument(uploadsEnabled: boolean) {
                   },
                 },
                 responses: {
-                  '201': { description: 'Imported', content: { 'application/json': { schema: { type: 'object', properties: { upload: { $ref: '#/components/schemas/Upload' }, links: { type: 'object' } } } } } },
-                  '200': { description: 'Already in the library', content: { 'application/json': { schema: { type: 'object', properties: { upload: { $ref: '#/components/schemas/Upload' } } } } } },
-                  '202': { description: 'Still being read', content: { 'application/json': { schema: { type: 'object', properties: { upload: { $ref: '#/components/schemas/Upload' } } } } } },
+                  '201': {
+                    description: 'Imported',
+                    content: {
+                      'application/json': {
+                        schema: {
+                          type: 'object',
+                          properties: {
+                            upload: { $ref: '#/components/schemas/Upload' },
+                            links: { type: 'object' },
+                          },
+                        },
+                      },
+                    },
+                  },
+                  '200': {
+                    description: 'Already in the library',
+                    content: {
+                      'application/json': {
+                        schema: {
+                          type: 'object',
+                          properties: { upload: { $ref: '#/components/schemas/Upload' } },
+                        },
+                      },
+                    },
+                  },
+                  '202': {
+                    description: 'Still being read',
+                    content: {
+                      'application/json': {
+                        schema: {
+                          type: 'object',
+                          properties: { upload: { $ref: '#/components/schemas/Upload' } },
+                        },
+                      },
+                    },
+                  },
                   '400': errors['400'],
-                  '413': { description: 'File too large', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-                  '422': { description: 'The file could not be read', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+                  '413': {
+                    description: 'File too large',
+                    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+                  },
+                  '422': {
+                    description: 'The file could not be read',
+                    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+                  },
                   '429': { description: 'Too many uploads; try again in a minute' },
                 },
               },
@@ -146,7 +232,8 @@ export function openApiDocument(uploadsEnabled: boolean) {
       '/api/v1/reviews/{id}': {
         get: {
           summary: 'One review',
-          description: 'Metadata (with where each value came from), documents, sections, passages with paragraph numbers and pages, recommendations and related reviews.',
+          description:
+            'Metadata (with where each value came from), documents, sections, passages with paragraph numbers and pages, recommendations and related reviews.',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': { description: 'The review' }, ...errors },
         },
@@ -157,7 +244,13 @@ export function openApiDocument(uploadsEnabled: boolean) {
               get: {
                 summary: 'An upload and its progress',
                 parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-                responses: { '200': { description: 'The upload', content: { 'application/json': { schema: { $ref: '#/components/schemas/Upload' } } } }, ...errors },
+                responses: {
+                  '200': {
+                    description: 'The upload',
+                    content: { 'application/json': { schema: { $ref: '#/components/schemas/Upload' } } },
+                  },
+                  ...errors,
+                },
               },
             },
           }

@@ -9,7 +9,12 @@ export interface AtomEntry {
 }
 
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** Stable entry ids: the same review is the same entry whatever host serves the feed. */
@@ -18,7 +23,14 @@ export function entryId(reviewId: string): string {
 }
 
 /** An Atom 1.0 feed (RFC 4287) of reviews. */
-export function atomFeed(feed: { id: string; title: string; selfUrl: string; htmlUrl: string; updated: string; entries: AtomEntry[] }): string {
+export function atomFeed(feed: {
+  id: string;
+  title: string;
+  selfUrl: string;
+  htmlUrl: string;
+  updated: string;
+  entries: AtomEntry[];
+}): string {
   const entries = feed.entries
     .map(
       (e) => `  <entry>

@@ -8,7 +8,14 @@ export function listUrl(q: Partial<ListQuery>, change: Partial<ListQuery> = {}):
   const merged: Record<string, unknown> = { ...q, ...change };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'pageSize' && value === 20) || (key === 'sort' && value === 'published-desc')) continue;
+    if (
+      value === undefined ||
+      value === '' ||
+      (key === 'page' && value === 1) ||
+      (key === 'pageSize' && value === 20) ||
+      (key === 'sort' && value === 'published-desc')
+    )
+      continue;
     for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
   }
   const s = params.toString();
@@ -20,7 +27,8 @@ export function pagination(q: ListQuery, total: number) {
   if (pages <= 1) return null;
   const items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }> = [];
   for (let p = 1; p <= pages; p++) {
-    if (p === 1 || p === pages || Math.abs(p - q.page) <= 1) items.push({ number: p, href: listUrl(q, { page: p }), current: p === q.page });
+    if (p === 1 || p === pages || Math.abs(p - q.page) <= 1)
+      items.push({ number: p, href: listUrl(q, { page: p }), current: p === q.page });
     else if (items[items.length - 1]?.ellipsis !== true) items.push({ ellipsis: true });
   }
   return {
@@ -34,7 +42,11 @@ export function pagination(q: ListQuery, total: number) {
 export function filterItems(q: Partial<ListQuery>) {
   const ticked = (values: readonly string[] | undefined, v: string) => (values ?? []).includes(v);
   return {
-    types: REVIEW_TYPES.map((t) => ({ value: t, text: REVIEW_TYPE_LABELS[t] ?? t, checked: ticked(q.type, t) })),
+    types: REVIEW_TYPES.map((t) => ({
+      value: t,
+      text: REVIEW_TYPE_LABELS[t] ?? t,
+      checked: ticked(q.type, t),
+    })),
     nations: NATIONS.map((n) => ({ value: n, text: n, checked: ticked(q.nation, n) })),
     regions: ENGLISH_REGIONS.map((r) => ({ value: r, text: r, checked: ticked(q.region, r) })),
     subjects: [
@@ -42,7 +54,11 @@ export function filterItems(q: Partial<ListQuery>) {
       { value: 'adult', text: 'Adult', checked: ticked(q.subject, 'adult') },
     ],
     sorts: [
-      { value: 'published-desc', text: 'Newest first', selected: (q.sort ?? 'published-desc') === 'published-desc' },
+      {
+        value: 'published-desc',
+        text: 'Newest first',
+        selected: (q.sort ?? 'published-desc') === 'published-desc',
+      },
       { value: 'published-asc', text: 'Oldest first', selected: q.sort === 'published-asc' },
       { value: 'title', text: 'Title A to Z', selected: q.sort === 'title' },
       { value: 'added-desc', text: 'Recently added', selected: q.sort === 'added-desc' },
@@ -54,16 +70,27 @@ export function filterItems(q: Partial<ListQuery>) {
 export function activeFilters(q: ListQuery) {
   const out: Array<{ label: string; href: string }> = [];
   if (q.q) out.push({ label: `Words: ${q.q}`, href: listUrl(q, { q: undefined, page: 1 }) });
-  const each = <K extends 'type' | 'nation' | 'region' | 'subject'>(key: K, label: string, text: (v: string) => string) => {
+  const each = <K extends 'type' | 'nation' | 'region' | 'subject'>(
+    key: K,
+    label: string,
+    text: (v: string) => string,
+  ) => {
     for (const v of (q[key] as string[] | undefined) ?? []) {
-      out.push({ label: `${label}: ${text(v)}`, href: listUrl(q, { [key]: ((q[key] as string[]) ?? []).filter((x) => x !== v), page: 1 } as Partial<ListQuery>) });
+      out.push({
+        label: `${label}: ${text(v)}`,
+        href: listUrl(q, {
+          [key]: ((q[key] as string[]) ?? []).filter((x) => x !== v),
+          page: 1,
+        } as Partial<ListQuery>),
+      });
     }
   };
   each('type', 'Type', (v) => REVIEW_TYPE_LABELS[v] ?? v);
   each('nation', 'Nation', (v) => v);
   each('region', 'Region', (v) => v);
   each('subject', 'About', (v) => (v === 'child' ? 'a child' : 'an adult'));
-  if (q.from !== undefined) out.push({ label: `From ${q.from}`, href: listUrl(q, { from: undefined, page: 1 }) });
+  if (q.from !== undefined)
+    out.push({ label: `From ${q.from}`, href: listUrl(q, { from: undefined, page: 1 }) });
   if (q.to !== undefined) out.push({ label: `To ${q.to}`, href: listUrl(q, { to: undefined, page: 1 }) });
   return out;
 }

@@ -6,7 +6,19 @@ import { REVIEW_TYPE_LABELS } from '../../labels.js';
 import { searchFilter, searchQuerySchema } from '../../shared/search-query.js';
 import type { SearchQuery } from '../../shared/search-query.js';
 
-const KNOWN = new Set(['q', 'type', 'nation', 'region', 'subject', 'from', 'to', 'page', 'pageSize', 'view', 'sort']);
+const KNOWN = new Set([
+  'q',
+  'type',
+  'nation',
+  'region',
+  'subject',
+  'from',
+  'to',
+  'page',
+  'pageSize',
+  'view',
+  'sort',
+]);
 
 /** Snippet text split into plain and highlighted parts; the template escapes each part. */
 function parts(s: Snippet): Array<{ text: string; mark: boolean }> {
@@ -25,7 +37,15 @@ function searchUrl(q: SearchQuery, change: Partial<SearchQuery>): string {
   const merged: Record<string, unknown> = { ...q, ...change };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'pageSize' && value === 20) || (key === 'view' && value === 'reviews') || (key === 'sort' && value === 'relevance')) continue;
+    if (
+      value === undefined ||
+      value === '' ||
+      (key === 'page' && value === 1) ||
+      (key === 'pageSize' && value === 20) ||
+      (key === 'view' && value === 'reviews') ||
+      (key === 'sort' && value === 'relevance')
+    )
+      continue;
     for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
   }
   return `/search?${params.toString()}`;
@@ -43,16 +63,33 @@ function feedUrl(raw: Record<string, unknown>): string {
 
 export function searchPages(app: FastifyInstance, services: Services): void {
   app.get('/search', async (request, reply) => {
-    const raw = Object.fromEntries(Object.entries(request.query as Record<string, unknown>).filter(([k, v]) => KNOWN.has(k) && v !== ''));
+    const raw = Object.fromEntries(
+      Object.entries(request.query as Record<string, unknown>).filter(([k, v]) => KNOWN.has(k) && v !== ''),
+    );
     const parsed = searchQuerySchema.safeParse(raw);
-    const errorList = parsed.success ? [] : [{ text: 'Some filters were not understood and have been left out', href: '#q' }];
-    const q = parsed.success ? parsed.data : searchQuerySchema.parse({ q: typeof raw['q'] === 'string' ? raw['q'].slice(0, 500) : '' });
+    const errorList = parsed.success
+      ? []
+      : [{ text: 'Some filters were not understood and have been left out', href: '#q' }];
+    const q = parsed.success
+      ? parsed.data
+      : searchQuerySchema.parse({ q: typeof raw['q'] === 'string' ? raw['q'].slice(0, 500) : '' });
     const response = q.q
-      ? await services.search.search({ q: q.q, filter: searchFilter(q), view: q.view, sort: q.sort, page: q.page, pageSize: q.pageSize }, PUBLIC_ACCESS)
+      ? await services.search.search(
+          { q: q.q, filter: searchFilter(q), view: q.view, sort: q.sort, page: q.page, pageSize: q.pageSize },
+          PUBLIC_ACCESS,
+        )
       : null;
     const ticked = (values: readonly string[] | undefined, v: string) => (values ?? []).includes(v);
-    const facetItems = (field: 'type' | 'nation' | 'region' | 'subject', chosen: readonly string[] | undefined, label: (v: string) => string) =>
-      (response?.facets[field] ?? []).map((f) => ({ value: f.value, text: `${label(f.value)} (${f.count})`, checked: ticked(chosen, f.value) }));
+    const facetItems = (
+      field: 'type' | 'nation' | 'region' | 'subject',
+      chosen: readonly string[] | undefined,
+      label: (v: string) => string,
+    ) =>
+      (response?.facets[field] ?? []).map((f) => ({
+        value: f.value,
+        text: `${label(f.value)} (${f.count})`,
+        checked: ticked(chosen, f.value),
+      }));
     const pages = response ? Math.max(1, Math.ceil(response.total / q.pageSize)) : 1;
     return reply.page('search/search.njk', {
       pageTitle: q.q ? `Search: ${q.q}` : 'Search',
@@ -60,7 +97,10 @@ export function searchPages(app: FastifyInstance, services: Services): void {
       errorList,
       q,
       response,
-      results: (response?.results ?? []).map((r) => ({ ...r, snippets: r.snippets.map((s) => ({ ...s, parts: parts(s) })) })),
+      results: (response?.results ?? []).map((r) => ({
+        ...r,
+        snippets: r.snippets.map((s) => ({ ...s, parts: parts(s) })),
+      })),
       facets: {
         type: facetItems('type', q.type, (v) => REVIEW_TYPE_LABELS[v] ?? v),
         subject: facetItems('subject', q.subject, (v) => (v === 'child' ? 'Child' : 'Adult')),

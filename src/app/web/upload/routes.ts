@@ -11,34 +11,55 @@ export function uploadPages(app: FastifyInstance, services: Services): void {
   if (!config.uploadsEnabled) return;
 
   app.get('/upload', async (_request, reply) =>
-    reply.page('upload/form.njk', { pageTitle: 'Upload a review', values: {}, maxMb: Math.round(config.maxFileBytes / 1048576) }),
+    reply.page('upload/form.njk', {
+      pageTitle: 'Upload a review',
+      values: {},
+      maxMb: Math.round(config.maxFileBytes / 1048576),
+    }),
   );
 
-  app.post('/upload', { config: { rateLimit: { max: config.uploadRatePerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
-    if (!request.isMultipart()) {
-      return reply.page('upload/form.njk', { pageTitle: 'Upload a review', values: {}, errorList: [{ text: 'Select a review file to upload', href: '#file' }], errors: { file: 'Select a review file to upload' }, maxMb: Math.round(config.maxFileBytes / 1048576) }, 400);
-    }
-    const form = await readUploadForm(request);
-    const { metadata, errors } = validateUpload(form, config.maxFileBytes);
-    if (errors.length || !form.file) {
-      const byField = Object.fromEntries(errors.map((e) => [e.field, e.text]));
-      return reply.page(
-        'upload/form.njk',
-        {
-          pageTitle: 'Upload a review',
-          values: form.fields,
-          errors: byField,
-          errorList: errors.map((e) => ({ text: e.text, href: `#${e.field}` })),
-          fileNote: form.file && !byField['file'] ? `Select ${form.file.name} again: browsers do not keep a chosen file when a form is shown again.` : undefined,
-          maxMb: Math.round(config.maxFileBytes / 1048576),
-        },
-        400,
-      );
-    }
-    const job = await services.uploads.submit(form.file.bytes, form.file.name, metadata);
-    await services.uploads.waitFor(job.id, QUICK_WAIT_MS);
-    return reply.redirect(`/uploads/${job.id}`, 303);
-  });
+  app.post(
+    '/upload',
+    { config: { rateLimit: { max: config.uploadRatePerMinute, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        return reply.page(
+          'upload/form.njk',
+          {
+            pageTitle: 'Upload a review',
+            values: {},
+            errorList: [{ text: 'Select a review file to upload', href: '#file' }],
+            errors: { file: 'Select a review file to upload' },
+            maxMb: Math.round(config.maxFileBytes / 1048576),
+          },
+          400,
+        );
+      }
+      const form = await readUploadForm(request);
+      const { metadata, errors } = validateUpload(form, config.maxFileBytes);
+      if (errors.length || !form.file) {
+        const byField = Object.fromEntries(errors.map((e) => [e.field, e.text]));
+        return reply.page(
+          'upload/form.njk',
+          {
+            pageTitle: 'Upload a review',
+            values: form.fields,
+            errors: byField,
+            errorList: errors.map((e) => ({ text: e.text, href: `#${e.field}` })),
+            fileNote:
+              form.file && !byField['file']
+                ? `Select ${form.file.name} again: browsers do not keep a chosen file when a form is shown again.`
+                : undefined,
+            maxMb: Math.round(config.maxFileBytes / 1048576),
+          },
+          400,
+        );
+      }
+      const job = await services.uploads.submit(form.file.bytes, form.file.name, metadata);
+      await services.uploads.waitFor(job.id, QUICK_WAIT_MS);
+      return reply.redirect(`/uploads/${job.id}`, 303);
+    },
+  );
 
   app.get('/uploads/:id', async (request, reply) => {
     const { id } = request.params as { id: string };
@@ -51,6 +72,10 @@ export function uploadPages(app: FastifyInstance, services: Services): void {
       skipped: 'This review is already in the library',
       failed: 'Your file could not be added',
     };
-    return reply.page('upload/status.njk', { pageTitle: titles[job.status] ?? 'Upload', job, heading: titles[job.status] });
+    return reply.page('upload/status.njk', {
+      pageTitle: titles[job.status] ?? 'Upload',
+      job,
+      heading: titles[job.status],
+    });
   });
 }

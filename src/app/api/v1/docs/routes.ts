@@ -5,7 +5,13 @@ import { openApiDocument } from '../openapi.js';
 interface Operation {
   summary?: string;
   description?: string;
-  parameters?: Array<{ name: string; in: string; description?: string; required?: boolean; schema?: Record<string, unknown> }>;
+  parameters?: Array<{
+    name: string;
+    in: string;
+    description?: string;
+    required?: boolean;
+    schema?: Record<string, unknown>;
+  }>;
   responses?: Record<string, { description: string }>;
 }
 
@@ -26,9 +32,14 @@ export function docsApi(app: FastifyInstance, services: Services): void {
           where: p.in,
           required: p.required ?? false,
           description: p.description ?? '',
-          type: JSON.stringify(p.schema ?? {}).replace(/[{}"]/g, '').replace(/,/g, ', '),
+          type: JSON.stringify(p.schema ?? {})
+            .replace(/[{}"]/g, '')
+            .replace(/,/g, ', '),
         })),
-        responses: Object.entries(op.responses ?? {}).map(([status, r]) => ({ status, description: r.description })),
+        responses: Object.entries(op.responses ?? {}).map(([status, r]) => ({
+          status,
+          description: r.description,
+        })),
       })),
     );
     return reply.page('api-docs.njk', { pageTitle: 'API', operations, info: document.info });

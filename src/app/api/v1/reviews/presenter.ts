@@ -31,7 +31,14 @@ export function presentReview(detail: ReviewDetail) {
       sizeBytes: d.size_bytes,
       pages: d.pages,
     })),
-    sections: detail.sections.map((s) => ({ id: s.id, kind: s.kind, heading: s.heading, number: s.number, level: s.level, page: s.page })),
+    sections: detail.sections.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      heading: s.heading,
+      number: s.number,
+      level: s.level,
+      page: s.page,
+    })),
     passages: detail.passages.map((p) => ({
       id: p.id,
       section: p.section_id ? (sectionById.get(p.section_id)?.heading ?? null) : null,
@@ -41,7 +48,19 @@ export function presentReview(detail: ReviewDetail) {
       kind: p.kind,
       text: p.text,
     })),
-    recommendations: detail.recommendations.map((x) => ({ id: x.id, number: x.number, text: x.text, page: x.page, sectionId: x.section_id })),
-    related: detail.links.map((l) => ({ id: l.id, title: l.title, kind: l.kind, score: l.score, detail: l.detail })),
+    recommendations: detail.recommendations.map((x) => ({
+      id: x.id,
+      number: x.number,
+      text: x.text,
+      page: x.page,
+      sectionId: x.section_id,
+    })),
+    related: detail.links.map((l) => ({
+      id: l.id,
+      title: l.title,
+      kind: l.kind,
+      score: l.score,
+      detail: l.detail,
+    })),
   };
 }

@@ -11,13 +11,7 @@ export function reviewsApi(app: FastifyInstance, services: Services): void {
     const parsed = listQuerySchema.safeParse(request.query);
     if (!parsed.success) throw new ValidationError(formatZodError(parsed.error));
     const q = parsed.data;
-    return services.reviews.list(
-      PUBLIC_ACCESS,
-      filterFrom(q),
-      q.page,
-      q.pageSize,
-      q.sort,
-    );
+    return services.reviews.list(PUBLIC_ACCESS, filterFrom(q), q.page, q.pageSize, q.sort);
   });
 
   app.get('/api/v1/reviews/:id', async (request) => {

@@ -15,9 +15,17 @@ describe.each(BACKENDS)('GET /api/v1/search on %s', (backend) => {
     t = await testEnv(backend);
     const dir = await tempDir();
     await fs.writeFile(path.join(dir, 'q.md'), SAMPLE_MARKDOWN);
-    await fs.writeFile(path.join(dir, 'secret.md'), SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child S').replace('skull fracture', 'skull fracture near the quarry'));
+    await fs.writeFile(
+      path.join(dir, 'secret.md'),
+      SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child S').replace(
+        'skull fracture',
+        'skull fracture near the quarry',
+      ),
+    );
     await t.services.importer.importAll([{ path: path.join(dir, 'q.md') }]);
-    await t.services.importer.importAll([{ path: path.join(dir, 'secret.md'), metadata: { visibility: 'restricted' } }]);
+    await t.services.importer.importAll([
+      { path: path.join(dir, 'secret.md'), metadata: { visibility: 'restricted' } },
+    ]);
     await fs.rm(dir, { recursive: true, force: true });
     app = await createApp(t.services);
   });
@@ -29,12 +37,25 @@ describe.each(BACKENDS)('GET /api/v1/search on %s', (backend) => {
   it('answers in the documented shape, with snippets that say where they come from', async () => {
     const res = await app.inject('/api/v1/search?q=bruising%20babies&view=reviews');
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ total: number; results: Array<{ id: string; title: string; score: number; snippets: Array<Record<string, unknown>> }>; facets: Record<string, unknown> }>();
+    const body = res.json<{
+      total: number;
+      results: Array<{ id: string; title: string; score: number; snippets: Array<Record<string, unknown>> }>;
+      facets: Record<string, unknown>;
+    }>();
     expect(body.total).toBe(1);
-    expect(body.results[0]).toMatchObject({ title: 'Child Safeguarding Practice Review: Child Q', score: expect.any(Number) });
+    expect(body.results[0]).toMatchObject({
+      title: 'Child Safeguarding Practice Review: Child Q',
+      score: expect.any(Number),
+    });
     const snippets = body.results[0]?.snippets ?? [];
-    expect(snippets[0]).toMatchObject({ text: expect.stringContaining('bruising'), section: expect.any(String) });
-    expect(snippets.find((x) => x.paragraph === '1.2')).toMatchObject({ section: 'Executive summary', page: null });
+    expect(snippets[0]).toMatchObject({
+      text: expect.stringContaining('bruising'),
+      section: expect.any(String),
+    });
+    expect(snippets.find((x) => x.paragraph === '1.2')).toMatchObject({
+      section: 'Executive summary',
+      page: null,
+    });
     expect(Object.keys(body.facets)).toEqual(expect.arrayContaining(['type', 'nation', 'region', 'subject']));
   });
 
@@ -49,6 +70,9 @@ describe.each(BACKENDS)('GET /api/v1/search on %s', (backend) => {
   it('rejects bad parameters with the error shape', async () => {
     const res = await app.inject('/api/v1/search?q=x&view=everything');
     expect(res.statusCode).toBe(400);
-    expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('view') });
+    expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringContaining('view'),
+    });
   });
 });
