@@ -4,7 +4,11 @@
  * (SQLite, or PostgreSQL when DATABASE_URL is set), runs a fixed mix of 500 queries and prints the
  * indexing rate, latency percentiles and memory.
  *
- *   npm run bench:search -- --docs N [--json]
+ *   npm run bench:search -- --docs N [--json] [--queries N] [--store NAME [--reindex]]
+ *
+ * --store NAME keeps the generated library (a folder in the temp directory, or a PostgreSQL schema
+ * bench_NAME) and reuses it on the next run with the same NAME, so that a 100,000-review corpus is
+ * built once; --reindex rebuilds its search index first (after a change to the index's design).
  *
  * Prints figures; never passes or fails on them.
  */
@@ -29,6 +33,8 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '1000' },
     json: { type: 'boolean', default: false },
     queries: { type: 'string', default: '500' },
+    store: { type: 'string' },
+    reindex: { type: 'boolean', default: false },
   },
 });
 const docs = Number(values.docs);
@@ -43,9 +49,17 @@ let seed = 42;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slh-bench-search-'));
+if (values.store !== undefined && !/^[a-z0-9_]{1,40}$/.test(values.store)) {
+  process.stderr.write('--store must be 1-40 lower-case letters, digits or underscores\n');
+  process.exit(2);
+}
+const kept = values.store !== undefined;
+const dataDir = kept
+  ? path.join(os.tmpdir(), `slh-bench-search-${values.store}`)
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'slh-bench-search-'));
+fs.mkdirSync(dataDir, { recursive: true });
 const base = loadConfig();
-const schema = base.databaseUrl ? `bench_${process.pid}` : undefined;
+const schema = base.databaseUrl ? `bench_${values.store ?? process.pid}` : undefined;
 const services = await createServices(
   { ...base, dataDir, dbSchema: schema, logLevel: 'silent' },
   pino({ level: 'silent' }),
@@ -68,10 +82,8 @@ const sectionNames = [
 ];
 const types = ['scr', 'cspr', 'sar', 'dhr', 'cpr', 'scotland-review'];
 
-const repo = new ReviewsRepository(services.db.kysely);
-const started = process.hrtime.bigint();
-for (let i = 0; i < docs; i++) {
-  const id = `b${String(i).padStart(9, '0')}`;
+/** One generated review's random choices, drawn in a fixed order. */
+function drawReview() {
   const nation = random() < 0.85 ? 'England' : pick(['Wales', 'Scotland', 'Northern Ireland']);
   const year = 2008 + Math.floor(random() * 18);
   const passages = Array.from({ length: 20 }, (_, k) => ({
@@ -80,24 +92,56 @@ for (let i = 0; i < docs; i++) {
     sectionSeq: Math.floor(k / 4) + 1,
     page: Math.floor(k / 3) + 1,
   }));
+  const type = pick(types);
+  const region = nation === 'England' ? pick(ENGLISH_REGIONS) : null;
+  const month = 1 + Math.floor(random() * 9);
+  const subject = random() < 0.7 ? 'child' : 'adult';
+  const visibility = random() < 0.9 ? 'public' : 'restricted';
+  return { nation, year, passages, type, region, month, subject, visibility };
+}
+
+const repo = new ReviewsRepository(services.db.kysely);
+const from = (
+  await services.db.kysely
+    .selectFrom('reviews')
+    .select('id')
+    .where('title', 'like', 'Benchmark review %')
+    .execute()
+).length;
+if (from > 0) process.stderr.write(`reusing ${from} generated reviews in store ${values.store}\n`);
+if (values.reindex) {
+  const t0 = process.hrtime.bigint();
+  const r = await services.search.reindex((done, total) => {
+    if (done % 5000 === 0 || done === total) process.stderr.write(`  reindexed ${done} of ${total}\n`);
+  });
+  process.stderr.write(
+    `reindexed ${r.reviews} reviews in ${Math.round(Number(process.hrtime.bigint() - t0) / 1e9)} s\n`,
+  );
+}
+// Skip the generator's draws for the reviews already stored, so a resumed corpus is the same corpus.
+for (let i = 0; i < from; i++) drawReview();
+const started = process.hrtime.bigint();
+for (let i = from; i < docs; i++) {
+  const { nation, year, passages, type, region, month, subject, visibility } = drawReview();
+  const id = `b${String(i).padStart(9, '0')}`;
   const now = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
   await repo.insertGraph(
     {
       review: {
         id,
         title: `Benchmark review ${i}`,
-        review_type: pick(types),
+        review_type: type,
         nation,
-        region: nation === 'England' ? pick(ENGLISH_REGIONS) : null,
+        region,
         publishing_body: null,
         area: null,
-        published_on: `${year}-0${1 + Math.floor(random() * 9)}-15`,
+        published_on: `${year}-0${month}-15`,
         published_year: year,
         incident_year: null,
-        subject: random() < 0.7 ? 'child' : 'adult',
+        subject,
         age_band: null,
         status: 'published',
-        visibility: random() < 0.9 ? 'public' : 'restricted',
+        visibility,
         pseudonym: null,
         text_sha256: sha256(id),
         word_count: 2000,
@@ -147,11 +191,9 @@ for (let i = 0; i < docs; i++) {
   );
   if ((i + 1) % 1000 === 0) process.stderr.write(`  indexed ${i + 1} of ${docs}\n`);
 }
+// As a bulk import does, merge the index once the load is done.
+if (docs > from) await services.search.index.optimize();
 const indexSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-if (backend === 'postgres')
-  await services.db.kysely
-    .executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } } as never)
-    .catch(() => undefined);
 
 const words = [
   'neglect',
@@ -219,18 +261,25 @@ const queries: SearchParams[] = Array.from({ length: queryCount }, (_, i) => {
 });
 for (const q of queries.slice(0, 20)) await services.search.search(q, PUBLIC_ACCESS); // warm caches
 const latencies: number[] = [];
+const byView = { reviews: [] as number[], passages: [] as number[] };
+const slowest: Array<{ ms: number; q: SearchParams }> = [];
 let results = 0;
 for (const q of queries) {
   const t0 = process.hrtime.bigint();
   const r = await services.search.search(q, PUBLIC_ACCESS);
-  latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  latencies.push(ms);
+  byView[q.view].push(ms);
+  slowest.push({ ms, q });
   results += r.total;
 }
-latencies.sort((a, b) => a - b);
-const pct = (p: number) =>
-  Math.round(
-    (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0) * 10,
-  ) / 10;
+const percentile = (list: number[], p: number) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return (
+    Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 10) / 10
+  );
+};
+const pct = (p: number) => percentile(latencies, p);
 const passages = Number(
   (
     await services.db.kysely
@@ -244,20 +293,33 @@ const result = {
   backend,
   docs: total,
   passages,
-  index_docs_per_s: Math.round(docs / indexSeconds),
+  index_docs_per_s: docs > from ? Math.round((docs - from) / indexSeconds) : null,
   queries: latencies.length,
   p50_ms: pct(50),
   p95_ms: pct(95),
   p99_ms: pct(99),
   mean_results: Math.round(results / latencies.length),
   rss_mb: Math.round(process.memoryUsage().rss / 1048576),
+  reviews_view_p95_ms: percentile(byView.reviews, 95),
+  passages_view_p95_ms: percentile(byView.passages, 95),
 };
 await services.close();
-if (schema && base.databaseUrl) await dropSchema(base.databaseUrl, schema);
-fs.rmSync(dataDir, { recursive: true, force: true });
+if (!kept) {
+  if (schema && base.databaseUrl) await dropSchema(base.databaseUrl, schema);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
 process.stdout.write(
-  `${result.backend}: ${result.docs} reviews, ${result.passages} passages; indexed ${result.index_docs_per_s} reviews/s\n` +
+  `${result.backend}: ${result.docs} reviews, ${result.passages} passages; indexed ${result.index_docs_per_s ?? '(reused)'} reviews/s\n` +
     `${result.queries} queries (words, phrases, exclusions, OR; 0-3 filters; both views; top 20 with snippets and facet counts)\n` +
-    `latency p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, p99 ${result.p99_ms} ms; rss ${result.rss_mb} MB\n`,
+    `latency p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, p99 ${result.p99_ms} ms; rss ${result.rss_mb} MB\n` +
+    `p95 by view: reviews ${result.reviews_view_p95_ms} ms, passages ${result.passages_view_p95_ms} ms\n` +
+    `slowest: ${slowest
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map(
+        (s) =>
+          `${Math.round(s.ms)} ms ${s.q.view} ${JSON.stringify(s.q.q)} ${JSON.stringify(s.q.filter)}${s.q.sort === 'date' ? ' by date' : ''}`,
+      )
+      .join('; ')}\n`,
 );
 if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);

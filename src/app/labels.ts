@@ -19,6 +19,16 @@ export const SECTION_KIND_LABELS: Record<string, string> = {
   learning: 'Learning',
 };
 
+export const AGE_BAND_LABELS: Record<string, string> = {
+  'under-1': 'Under 1',
+  '1-4': '1 to 4',
+  '5-11': '5 to 11',
+  '12-17': '12 to 17',
+  '18-24': '18 to 24',
+  '25-64': '25 to 64',
+  '65+': '65 and over',
+};
+
 export const SUBJECT_LABELS: Record<string, string> = { child: 'Child', adult: 'Adult' };
 
 const MONTHS = [

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { REVIEW_TYPES } from '../ingestion/metadata.js';
 import { OPERATOR_ACCESS } from '../services/review-service.js';
+import { AGE_BANDS } from '../services/review-metadata.js';
 import { EXIT, UsageError, cliServices } from './context.js';
 import { progressBar } from './progress.js';
 
@@ -9,6 +10,9 @@ interface SearchFlags {
   nation?: string[];
   region?: string[];
   subject?: string[];
+  age?: string[];
+  area?: string[];
+  agency?: string[];
   from?: string;
   to?: string;
   view: string;
@@ -37,6 +41,9 @@ export function registerSearch(program: Command): void {
     .option('--nation <nation>', 'nation (repeatable)', collect)
     .option('--region <region>', 'English region (repeatable)', collect)
     .option('--subject <subject>', 'child or adult (repeatable)', collect)
+    .option('--age <band>', `age band: ${AGE_BANDS.join(', ')} (repeatable)`, collect)
+    .option('--area <area>', 'publishing area, e.g. Leeds (repeatable)', collect)
+    .option('--agency <agency>', 'agency involved, e.g. police (repeatable)', collect)
     .option('--from <year>', 'published in or after')
     .option('--to <year>', 'published in or before')
     .option('--view <view>', 'reviews or passages', 'reviews')
@@ -55,6 +62,9 @@ export function registerSearch(program: Command): void {
         throw new UsageError(
           `--type: "${bad}" is not a known review type; use one of: ${REVIEW_TYPES.join(', ')}`,
         );
+      const badAge = (flags.age ?? []).find((a) => !(AGE_BANDS as readonly string[]).includes(a));
+      if (badAge)
+        throw new UsageError(`--age: "${badAge}" is not an age band; use one of: ${AGE_BANDS.join(', ')}`);
       const page = Number(flags.page);
       const limit = Number(flags.limit);
       if (!Number.isInteger(page) || page < 1) throw new UsageError('--page must be a whole number from 1');
@@ -72,6 +82,9 @@ export function registerSearch(program: Command): void {
               ...(flags.nation ? { nations: flags.nation } : {}),
               ...(flags.region ? { regions: flags.region } : {}),
               ...(flags.subject ? { subjects: flags.subject } : {}),
+              ...(flags.age ? { ageBands: flags.age } : {}),
+              ...(flags.area ? { areas: flags.area } : {}),
+              ...(flags.agency ? { agencies: flags.agency } : {}),
               ...(yearFrom !== undefined ? { yearFrom } : {}),
               ...(yearTo !== undefined ? { yearTo } : {}),
             },

@@ -10,6 +10,7 @@ import { uploadJobs } from './migrations/0002_upload_jobs.js';
 import { searchIndex } from './migrations/0003_search_index.js';
 import { reviewTerms } from './migrations/0004_review_terms.js';
 import { reviewsUpdatedIndex } from './migrations/0005_reviews_updated_index.js';
+import { reviewSearch } from './migrations/0006_review_search.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -39,6 +40,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0003_search_index': searchIndex(dialect),
     '0004_review_terms': reviewTerms(),
     '0005_reviews_updated_index': reviewsUpdatedIndex(),
+    '0006_review_search': reviewSearch(dialect),
   };
 }
 

@@ -21,6 +21,10 @@ export interface ReviewFilter {
   nations?: string[];
   regions?: string[];
   subjects?: string[];
+  /** publishing areas (local authority areas) */
+  areas?: string[];
+  ageBands?: string[];
+  agencies?: string[];
   yearFrom?: number;
   yearTo?: number;
   /** words that must each appear in the title, publishing body or area (full-text search comes later) */
@@ -227,6 +231,15 @@ export class ReviewsRepository {
     if (filter.nations?.length) q = q.where('nation', 'in', filter.nations);
     if (filter.regions?.length) q = q.where('region', 'in', filter.regions);
     if (filter.subjects?.length) q = q.where('subject', 'in', filter.subjects);
+    if (filter.areas?.length) q = q.where('area', 'in', filter.areas);
+    if (filter.ageBands?.length) q = q.where('age_band', 'in', filter.ageBands);
+    if (filter.agencies?.length)
+      q = q.where('id', 'in', (eb) =>
+        eb
+          .selectFrom('review_agencies')
+          .select('review_id')
+          .where('agency', 'in', filter.agencies ?? []),
+      );
     if (filter.yearFrom !== undefined) q = q.where('published_year', '>=', filter.yearFrom);
     if (filter.yearTo !== undefined) q = q.where('published_year', '<=', filter.yearTo);
     for (const word of (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {

@@ -1,31 +1,56 @@
 import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { Database } from '../db/types.js';
 import { searchText } from './search-text.js';
 import type { CompiledQuery, Executor } from './search-index.js';
 import { SqlSearchIndex } from './sql-search.js';
+import type { MatchedPassage } from './sql-search.js';
 
 /**
- * PostgreSQL full-text search: a tsvector per passage (english configuration) under a GIN index,
- * ranked with ts_rank_cd (cover density: terms close together rank higher).
+ * PostgreSQL full-text search (english configuration): a tsvector per passage and one per review,
+ * each under a GIN index. Passages are ranked with ts_rank_cd (cover density: terms close together
+ * rank higher). Ranking a review means reading its whole vector, so matching reviews are counted
+ * and faceted from the GIN index alone and only the candidates for a page are ranked (rankLimit).
  */
 export class PostgresTsvectorIndex extends SqlSearchIndex {
   readonly backend = 'postgres' as const;
+  protected override readonly rankLimit: number;
 
-  protected hits(match: string): RawBuilder<unknown> {
+  constructor(db: Kysely<Database>, options: { rankLimit?: number } = {}) {
+    super(db);
+    this.rankLimit = options.rankLimit ?? 200;
+  }
+
+  protected reviewHits(match: string): RawBuilder<unknown> {
+    return sql`select rs.review_id, null::float8 as score from review_search rs where rs.search @@ to_tsquery('english', ${match})`;
+  }
+
+  protected async rankReviews(match: string, reviewIds: string[]): Promise<Map<string, number>> {
+    // Normalisation 1 divides by 1 + log(length), so long reports do not win on length alone.
+    const rows = await sql<{
+      review_id: string;
+      score: number;
+    }>`select rs.review_id, ts_rank(rs.search, q.q, 1) as score
+      from review_search rs, to_tsquery('english', ${match}) as q(q) where rs.review_id = any(${reviewIds})`.execute(
+      this.db,
+    );
+    return new Map(rows.rows.map((r) => [r.review_id, Number(r.score)]));
+  }
+
+  protected passageHits(match: string): RawBuilder<unknown> {
     return sql`select p.id as passage_id, p.review_id, ts_rank_cd(p.search, q.q) as score from passages p, to_tsquery('english', ${match}) as q(q) where p.search @@ q.q`;
   }
 
-  protected reviewsMatching(match: string): RawBuilder<unknown> {
-    return sql`select x.review_id from passages x where x.search @@ to_tsquery('english', ${match})`;
+  protected async passagesOf(match: string, reviewIds: string[]): Promise<MatchedPassage[]> {
+    const rows =
+      await sql<MatchedPassage>`select p.id as passage_id, p.review_id, ts_rank_cd(p.search, q.q) as score
+      from passages p, to_tsquery('english', ${match}) as q(q)
+      where p.review_id = any(${reviewIds}) and p.search @@ q.q
+      order by score desc, p.seq`.execute(this.db);
+    return rows.rows;
   }
 
-  protected excluded(query: CompiledQuery): RawBuilder<unknown> {
-    return query.exclude
-      ? sql` and r.id not in (select x.review_id from passages x where x.search @@ to_tsquery('english', ${query.exclude}))`
-      : sql``;
-  }
-
-  protected passageLevel(query: CompiledQuery): string {
+  protected withoutExcluded(query: CompiledQuery): string {
     return query.exclude ? `(${query.match}) & !(${query.exclude})` : query.match;
   }
 
@@ -34,19 +59,42 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
       .selectFrom('passages')
       .select(['id', 'text'])
       .where('review_id', '=', reviewId)
+      .orderBy('seq')
       .execute();
+    await this.removeReview(db, reviewId);
     if (passages.length === 0) return 0;
+    const bodies = passages.map((p) => searchText(p.text));
     await sql`update passages as p set search = to_tsvector('english', v.t)
-      from (select unnest(${passages.map((p) => p.id)}::int[]) as id, unnest(${passages.map((p) => searchText(p.text))}::text[]) as t) as v
+      from (select unnest(${passages.map((p) => p.id)}::int[]) as id, unnest(${bodies}::text[]) as t) as v
       where p.id = v.id`.execute(db);
+    await sql`insert into review_search (review_id, search) values (${reviewId}, to_tsvector('english', ${bodies.join('\n\n')}))`.execute(
+      db,
+    );
     return passages.length;
   }
 
   async removeReview(db: Executor, reviewId: string): Promise<void> {
     await sql`update passages set search = null where review_id = ${reviewId}`.execute(db);
+    await sql`delete from review_search where review_id = ${reviewId}`.execute(db);
+  }
+
+  async unindexed(): Promise<string[]> {
+    const rows = await sql<{
+      id: string;
+    }>`select id from reviews where id not in (select review_id from review_search) order by created_at`.execute(
+      this.db,
+    );
+    return rows.rows.map((r) => r.id);
+  }
+
+  async optimize(): Promise<void> {
+    await sql`analyze passages`.execute(this.db);
+    await sql`analyze review_search`.execute(this.db);
+    await sql`analyze reviews`.execute(this.db);
   }
 
   async clear(): Promise<void> {
     await sql`update passages set search = null`.execute(this.db);
+    await sql`delete from review_search`.execute(this.db);
   }
 }

@@ -4,7 +4,7 @@ import type { AccessScope, ReviewFilter } from '../repositories/reviews-reposito
 
 export type SearchView = 'reviews' | 'passages';
 export type SearchSort = 'relevance' | 'date';
-export type FacetField = 'type' | 'nation' | 'region' | 'subject';
+export type FacetField = 'type' | 'subject' | 'age' | 'nation' | 'region' | 'area' | 'agency';
 
 /**
  * A query compiled for one engine. A passage matches when it has every group (the passages view);
@@ -77,6 +77,10 @@ export interface SearchIndex {
   indexReview(db: Executor, reviewId: string): Promise<number>;
   removeReview(db: Executor, reviewId: string): Promise<void>;
   clear(): Promise<void>;
+  /** ids of reviews not yet in the whole-review index (a library indexed before it existed) */
+  unindexed(): Promise<string[]>;
+  /** after bulk work: merge index segments and refresh planner statistics */
+  optimize(): Promise<void>;
   /** the page of reviews, with facet counts for the same query (one evaluation of it) */
   searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage & { facets: Facets }>;
   searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage>;

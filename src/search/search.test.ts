@@ -6,7 +6,9 @@ import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
 import { loadDemoIfEmpty } from '../services/demo-service.js';
 import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../services/review-service.js';
-import type { SearchParams } from '../services/search-service.js';
+import { SearchService } from '../services/search-service.js';
+import type { SearchParams, SearchResult } from '../services/search-service.js';
+import { PostgresTsvectorIndex } from './postgres-tsvector.js';
 
 const RESTRICTED_PHRASE = 'zanzibar marmalade protocol';
 
@@ -129,6 +131,33 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     for (const r of recent.results) expect(Number(r.published?.slice(0, 4))).toBeGreaterThanOrEqual(2020);
   });
 
+  it('counts and filters by age band, publishing area and agency, each facet widening only itself', async () => {
+    const all = await search('information sharing');
+    const sum = (list: Array<{ count: number }>) => list.reduce((n, f) => n + f.count, 0);
+    // every demo review has an age band and an area: each facet accounts for every match
+    expect(sum(all.facets.age)).toBe(all.total);
+    expect(sum(all.facets.area)).toBe(all.total);
+    const police = all.facets.agency.find((f) => f.value === 'police');
+    expect(police?.count).toBeGreaterThan(0);
+    expect(police?.count).toBeLessThan(all.total);
+    const withPolice = await search('information sharing', {
+      filter: { agencies: ['police'] },
+      pageSize: 50,
+    });
+    expect(withPolice.total).toBe(police?.count);
+    const agencies = await t.services.reviews.get(withPolice.results[0]?.id ?? '', PUBLIC_ACCESS);
+    expect(agencies.agencies).toContain('police');
+    const band = all.facets.age[0];
+    const inBand = await search('information sharing', { filter: { ageBands: [band?.value ?? ''] } });
+    expect(inBand.total).toBe(band?.count);
+    // the age filter narrows the area counts but not its own
+    expect(sum(inBand.facets.area)).toBe(inBand.total);
+    expect(inBand.facets.age).toEqual(all.facets.age);
+    const area = all.facets.area[0];
+    const inArea = await search('information sharing', { filter: { areas: [area?.value ?? ''] } });
+    expect(inArea.total).toBe(area?.count);
+  });
+
   it('lists every matching passage in the passages view, sortable by date', async () => {
     const byScore = await search('bruising', { view: 'passages', pageSize: 100 });
     expect(byScore.total).toBe(byScore.results.length);
@@ -181,6 +210,52 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect(similar[0]?.sharedTerms.length).toBeGreaterThan(3);
     expect(similar.map((x) => x.id)).not.toContain(restrictedId);
   });
+
+  it('indexes at start-up any review missing from the whole-review index (a library indexed before it existed)', async () => {
+    const before = await search('sextortion');
+    const id = before.results[0]?.id ?? '';
+    await t.services.search.index.removeReview(t.services.db.kysely, id);
+    expect((await search('sextortion')).results.map((r) => r.id)).not.toContain(id);
+    expect(await t.services.search.index.unindexed()).toEqual([id]);
+    expect(await t.services.search.catchUp()).toBe(1);
+    expect((await search('sextortion')).results[0]?.id).toBe(id);
+    expect(await t.services.search.index.unindexed()).toEqual([]);
+  });
+
+  it.runIf(backend === 'postgres')(
+    'ranks the most recent matches when there are more than it ranks, then pages on by date without repeats',
+    async () => {
+      const service = new SearchService(
+        t.services.db.kysely,
+        new PostgresTsvectorIndex(t.services.db.kysely, { rankLimit: 3 }),
+      );
+      const all = await search('family', { pageSize: 100, sort: 'date' });
+      expect(all.total).toBeGreaterThan(6);
+      const pages: SearchResult[][] = [];
+      for (let page = 1; page <= Math.ceil(all.total / 2); page++) {
+        pages.push(
+          (
+            await service.search(
+              { q: 'family', filter: {}, view: 'reviews', sort: 'relevance', page, pageSize: 2 },
+              PUBLIC_ACCESS,
+            )
+          ).results,
+        );
+      }
+      const seen = pages.flat();
+      expect(seen.map((r) => r.id).sort()).toEqual(all.results.map((r) => r.id).sort());
+      const newest = all.results.slice(0, 3).map((r) => r.id);
+      expect(
+        seen
+          .slice(0, 3)
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual([...newest].sort());
+      const scores = seen.slice(0, 3).map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(seen.slice(3).map((r) => r.id)).toEqual(all.results.slice(3).map((r) => r.id));
+    },
+  );
 
   it('answers an empty or exclusion-only query with nothing, not everything', async () => {
     expect((await search('')).total).toBe(0);

@@ -46,6 +46,9 @@ const MIN_SHARED_SHINGLES = 8;
 /** ...making up at least this share of the shorter text's sample. */
 const MIN_CONTAINMENT = 0.3;
 
+/** imports of at least this many reviews are followed by an index optimisation */
+const BULK_IMPORT = 20;
+
 export class ImportService {
   private readonly reviews: ReviewsRepository;
 
@@ -130,6 +133,8 @@ export class ImportService {
       }
       options.onProgress?.({ done: index, total: items.length, file });
     }
+    // A bulk load leaves the index in many small segments; merging them keeps searches fast.
+    if (outcome.imported.length >= BULK_IMPORT) await this.searchIndex?.optimize();
     return outcome;
   }
 

@@ -53,6 +53,9 @@ export async function createServices(
     index,
   );
   const uploads = new UploadService(db.kysely, importer, config.dataDir, log);
+  const search = new SearchService(db.kysely, index);
+  const caughtUp = await search.catchUp();
+  if (caughtUp) log.info({ reviews: caughtUp }, 'indexed reviews missing from the search index');
   return {
     config,
     db,
@@ -60,7 +63,7 @@ export async function createServices(
     reviews: new ReviewService(db),
     importer,
     uploads,
-    search: new SearchService(db.kysely, index),
+    search,
     files,
     async close() {
       await uploads.idle();

@@ -49,7 +49,7 @@ export interface SearchResponse {
   understood: string[];
 }
 
-const EMPTY_FACETS: Facets = { type: [], nation: [], region: [], subject: [] };
+const EMPTY_FACETS: Facets = { type: [], subject: [], age: [], nation: [], region: [], area: [], agency: [] };
 
 /** Words that start like a query term's stem: a plain, explainable approximation of the engines' stemming. */
 function stemPrefix(term: string): string {
@@ -161,6 +161,23 @@ export class SearchService {
     const ids = (await this.db.selectFrom('reviews').select('id').orderBy('created_at').execute()).map(
       (r) => r.id,
     );
+    return this.indexEach(ids, onProgress);
+  }
+
+  /**
+   * Indexes the reviews the index does not hold yet (a library indexed before the whole-review index
+   * existed), so an upgrade needs no manual step. Returns how many it indexed.
+   */
+  async catchUp(onProgress?: (done: number, total: number) => void): Promise<number> {
+    const ids = await this.index.unindexed();
+    if (ids.length) await this.indexEach(ids, onProgress);
+    return ids.length;
+  }
+
+  private async indexEach(
+    ids: string[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ reviews: number; passages: number }> {
     let passages = 0;
     for (const [i, id] of ids.entries()) {
       passages += await this.db.transaction().execute(async (trx) => {
@@ -169,6 +186,7 @@ export class SearchService {
       });
       onProgress?.(i + 1, ids.length);
     }
+    await this.index.optimize();
     return { reviews: ids.length, passages };
   }
 

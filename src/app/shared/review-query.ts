@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ReviewFilter } from '../../repositories/reviews-repository.js';
 import { REVIEW_TYPES } from '../../ingestion/metadata.js';
 import { ENGLISH_REGIONS, NATIONS } from '../../ingestion/places.js';
+import { AGE_BANDS } from '../../services/review-metadata.js';
 
 /** A query parameter that may be given once or repeated (?type=scr&type=cspr). */
 function many<T extends string>(values: readonly [T, ...T[]]) {
@@ -11,12 +12,24 @@ function many<T extends string>(values: readonly [T, ...T[]]) {
   );
 }
 
+/** A free-text value that may be repeated (?agency=police&agency=housing). */
+const manyText = z.preprocess(
+  (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]),
+  z
+    .array(z.string().trim().min(1).max(100, 'must be 100 characters or fewer'))
+    .max(20, 'at most 20 values')
+    .optional(),
+);
+
 /** The filters lists and searches share. */
 export const filterFields = {
   type: many(REVIEW_TYPES),
   nation: many(NATIONS),
   region: many(ENGLISH_REGIONS),
   subject: many(['child', 'adult'] as const),
+  age: many(AGE_BANDS),
+  area: manyText,
+  agency: manyText,
   from: z.coerce.number().int().min(1900).max(2100).optional(),
   to: z.coerce.number().int().min(1900).max(2100).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -44,13 +57,16 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 
 /** The filters lists and searches share, as the repository wants them. */
 export function sharedFilter(
-  q: Pick<ListQuery, 'type' | 'nation' | 'region' | 'subject' | 'from' | 'to'>,
+  q: Pick<ListQuery, 'type' | 'nation' | 'region' | 'subject' | 'age' | 'area' | 'agency' | 'from' | 'to'>,
 ): ReviewFilter {
   return {
     ...(q.type ? { types: q.type } : {}),
     ...(q.nation ? { nations: q.nation } : {}),
     ...(q.region ? { regions: q.region } : {}),
     ...(q.subject ? { subjects: q.subject } : {}),
+    ...(q.age ? { ageBands: q.age } : {}),
+    ...(q.area ? { areas: q.area } : {}),
+    ...(q.agency ? { agencies: q.agency } : {}),
     ...(q.from !== undefined ? { yearFrom: q.from } : {}),
     ...(q.to !== undefined ? { yearTo: q.to } : {}),
   };

@@ -1,5 +1,6 @@
 import { REVIEW_TYPES } from '../../../ingestion/metadata.js';
 import { ENGLISH_REGIONS, NATIONS } from '../../../ingestion/places.js';
+import { AGE_BANDS } from '../../../services/review-metadata.js';
 import { VERSION } from '../../../version.js';
 
 const errorSchema = {
@@ -57,6 +58,101 @@ const many = (name: string, values: readonly string[], description: string) => (
   explode: true,
 });
 
+const manyText = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  description: `${description} Repeat to allow several.`,
+  schema: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 20 },
+  style: 'form',
+  explode: true,
+});
+
+/** The filters lists and searches share. */
+const filterParameters = [
+  many('type', REVIEW_TYPES, 'Review type.'),
+  many('nation', NATIONS, 'Nation.'),
+  many('region', ENGLISH_REGIONS, 'English region.'),
+  many('subject', ['child', 'adult'], 'Whom the review is about.'),
+  many('age', AGE_BANDS, 'Age band of the child or adult.'),
+  manyText('area', 'Publishing area (local authority area), e.g. Leeds.'),
+  manyText('agency', 'An agency involved, e.g. police.'),
+  {
+    name: 'from',
+    in: 'query',
+    description: 'Earliest year of publication.',
+    schema: { type: 'integer', minimum: 1900, maximum: 2100 },
+  },
+  {
+    name: 'to',
+    in: 'query',
+    description: 'Latest year of publication.',
+    schema: { type: 'integer', minimum: 1900, maximum: 2100 },
+  },
+  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+  { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+];
+
+const facetList = {
+  type: 'array',
+  items: { type: 'object', properties: { value: { type: 'string' }, count: { type: 'integer' } } },
+};
+const searchResponse = {
+  type: 'object',
+  properties: {
+    total: {
+      type: 'integer',
+      description: 'reviews (view=reviews) or paragraphs (view=passages) that match',
+    },
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    view: { type: 'string', enum: ['reviews', 'passages'] },
+    understood: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'the words searched for, after spelling and acronym expansion',
+    },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          type: { type: 'string' },
+          published: { type: ['string', 'null'] },
+          score: { type: 'number' },
+          matchingPassages: { type: 'integer' },
+          snippets: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                text: { type: 'string' },
+                highlights: {
+                  type: 'array',
+                  items: { type: 'array', items: { type: 'integer' } },
+                  description: '[start, end) of the matching words',
+                },
+                section: { type: ['string', 'null'] },
+                paragraph: { type: ['string', 'null'] },
+                page: { type: ['integer', 'null'] },
+                passageId: { type: 'integer' },
+              },
+            },
+          },
+        },
+      },
+    },
+    facets: {
+      type: 'object',
+      description: "counts per value for the current words, under every filter but the facet's own",
+      properties: Object.fromEntries(
+        ['type', 'subject', 'age', 'nation', 'region', 'area', 'agency'].map((f) => [f, facetList]),
+      ),
+    },
+  },
+};
+
 const errors = {
   '400': {
     description: 'Invalid request',
@@ -97,28 +193,7 @@ export function openApiDocument(uploadsEnabled: boolean) {
               description: 'Words that must each appear in the title, publishing body or area.',
               schema: { type: 'string', maxLength: 200 },
             },
-            many('type', REVIEW_TYPES, 'Review type.'),
-            many('nation', NATIONS, 'Nation.'),
-            many('region', ENGLISH_REGIONS, 'English region.'),
-            many('subject', ['child', 'adult'], 'Whom the review is about.'),
-            {
-              name: 'from',
-              in: 'query',
-              description: 'Earliest year of publication.',
-              schema: { type: 'integer', minimum: 1900, maximum: 2100 },
-            },
-            {
-              name: 'to',
-              in: 'query',
-              description: 'Latest year of publication.',
-              schema: { type: 'integer', minimum: 1900, maximum: 2100 },
-            },
-            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-            {
-              name: 'pageSize',
-              in: 'query',
-              schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-            },
+            ...filterParameters,
             {
               name: 'sort',
               in: 'query',
@@ -236,6 +311,48 @@ export function openApiDocument(uploadsEnabled: boolean) {
             'Metadata (with where each value came from), documents, sections, passages with paragraph numbers and pages, recommendations and related reviews.',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': { description: 'The review' }, ...errors },
+        },
+      },
+      '/api/v1/reviews/{id}/similar': {
+        get: {
+          summary: 'Reviews most like one review',
+          description:
+            "TF-IDF cosine similarity over each review's most characteristic words, with the words they share.",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Similar reviews, most similar first' }, ...errors },
+        },
+      },
+      '/api/v1/search': {
+        get: {
+          summary: 'Search the text of every review',
+          description:
+            'Words, "exact phrases", -excluded words and OR. English stemming; British and American spellings match; acronyms match their expansions. view=reviews ranks reviews and shows their best paragraphs; view=passages lists every matching paragraph.',
+          parameters: [
+            {
+              name: 'q',
+              in: 'query',
+              description: 'What to search for.',
+              schema: { type: 'string', maxLength: 500 },
+            },
+            {
+              name: 'view',
+              in: 'query',
+              schema: { type: 'string', enum: ['reviews', 'passages'], default: 'reviews' },
+            },
+            {
+              name: 'sort',
+              in: 'query',
+              schema: { type: 'string', enum: ['relevance', 'date'], default: 'relevance' },
+            },
+            ...filterParameters,
+          ],
+          responses: {
+            '200': {
+              description: 'A page of results with facet counts',
+              content: { 'application/json': { schema: searchResponse } },
+            },
+            ...errors,
+          },
         },
       },
       ...(uploadsEnabled

@@ -7,7 +7,21 @@ import { filterFrom, idParamsSchema, listQuerySchema } from '../../shared/review
 import type { ListQuery } from '../../shared/review-query.js';
 import { activeFilters, filterItems, listUrl, pagination } from './list.js';
 
-const KNOWN = new Set(['q', 'type', 'nation', 'region', 'subject', 'from', 'to', 'page', 'pageSize', 'sort']);
+const KNOWN = new Set([
+  'q',
+  'type',
+  'nation',
+  'region',
+  'subject',
+  'age',
+  'area',
+  'agency',
+  'from',
+  'to',
+  'page',
+  'pageSize',
+  'sort',
+]);
 const FIELD_LABEL: Record<string, string> = {
   from: 'From year',
   to: 'To year',

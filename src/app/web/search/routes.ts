@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { PUBLIC_ACCESS } from '../../../services/review-service.js';
 import type { Services } from '../../../services/index.js';
-import type { Snippet } from '../../../services/search-service.js';
-import { REVIEW_TYPE_LABELS } from '../../labels.js';
+import type { SearchResponse, Snippet } from '../../../services/search-service.js';
+import { AGE_BAND_LABELS, REVIEW_TYPE_LABELS } from '../../labels.js';
 import { searchFilter, searchQuerySchema } from '../../shared/search-query.js';
 import type { SearchQuery } from '../../shared/search-query.js';
 
@@ -12,6 +12,9 @@ const KNOWN = new Set([
   'nation',
   'region',
   'subject',
+  'age',
+  'area',
+  'agency',
   'from',
   'to',
   'page',
@@ -81,7 +84,7 @@ export function searchPages(app: FastifyInstance, services: Services): void {
       : null;
     const ticked = (values: readonly string[] | undefined, v: string) => (values ?? []).includes(v);
     const facetItems = (
-      field: 'type' | 'nation' | 'region' | 'subject',
+      field: keyof SearchResponse['facets'],
       chosen: readonly string[] | undefined,
       label: (v: string) => string,
     ) =>
@@ -106,6 +109,9 @@ export function searchPages(app: FastifyInstance, services: Services): void {
         subject: facetItems('subject', q.subject, (v) => (v === 'child' ? 'Child' : 'Adult')),
         nation: facetItems('nation', q.nation, (v) => v),
         region: facetItems('region', q.region, (v) => v),
+        age: facetItems('age', q.age, (v) => AGE_BAND_LABELS[v] ?? v),
+        area: facetItems('area', q.area, (v) => v),
+        agency: facetItems('agency', q.agency, (v) => v.charAt(0).toUpperCase() + v.slice(1)),
       },
       views: [
         { value: 'reviews', text: 'Reviews', checked: q.view === 'reviews' },
