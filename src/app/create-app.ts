@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { docsApi } from './api/v1/docs/routes.js';
 import { reviewsApi } from './api/v1/reviews/routes.js';
 import { searchApi } from './api/v1/search/routes.js';
+import { themesApi } from './api/v1/themes/routes.js';
 import { uploadsApi } from './api/v1/uploads/routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
@@ -56,6 +57,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   uploadPages(app, services);
   reviewsApi(app, services);
   searchApi(app, services);
+  themesApi(app, services);
   uploadsApi(app, services);
   docsApi(app, services);
   await app.ready();

@@ -8,6 +8,7 @@ import { registerImport } from './import.js';
 import { registerReviews } from './reviews.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
+import { registerThemes } from './themes.js';
 
 const program = new Command()
   .name('slh')
@@ -20,6 +21,7 @@ registerServe(program);
 registerImport(program);
 registerReviews(program);
 registerSearch(program);
+registerThemes(program);
 
 try {
   await program.parseAsync(process.argv);

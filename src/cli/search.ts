@@ -13,6 +13,7 @@ interface SearchFlags {
   age?: string[];
   area?: string[];
   agency?: string[];
+  theme?: string[];
   from?: string;
   to?: string;
   view: string;
@@ -44,6 +45,7 @@ export function registerSearch(program: Command): void {
     .option('--age <band>', `age band: ${AGE_BANDS.join(', ')} (repeatable)`, collect)
     .option('--area <area>', 'publishing area, e.g. Leeds (repeatable)', collect)
     .option('--agency <agency>', 'agency involved, e.g. police (repeatable)', collect)
+    .option('--theme <slug>', 'key theme, e.g. domestic-abuse (repeatable; "slh themes list" lists them)', collect)
     .option('--from <year>', 'published in or after')
     .option('--to <year>', 'published in or before')
     .option('--view <view>', 'reviews or passages', 'reviews')
@@ -85,6 +87,7 @@ export function registerSearch(program: Command): void {
               ...(flags.age ? { ageBands: flags.age } : {}),
               ...(flags.area ? { areas: flags.area } : {}),
               ...(flags.agency ? { agencies: flags.agency } : {}),
+              ...(flags.theme ? { themes: flags.theme } : {}),
               ...(yearFrom !== undefined ? { yearFrom } : {}),
               ...(yearTo !== undefined ? { yearTo } : {}),
             },

@@ -11,6 +11,7 @@ import { searchIndex } from './migrations/0003_search_index.js';
 import { reviewTerms } from './migrations/0004_review_terms.js';
 import { reviewsUpdatedIndex } from './migrations/0005_reviews_updated_index.js';
 import { reviewSearch } from './migrations/0006_review_search.js';
+import { themes } from './migrations/0007_themes.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -41,6 +42,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0004_review_terms': reviewTerms(),
     '0005_reviews_updated_index': reviewsUpdatedIndex(),
     '0006_review_search': reviewSearch(dialect),
+    '0007_themes': themes(dialect),
   };
 }
 

@@ -127,7 +127,67 @@ export interface ReviewTermsTable {
   tf: number;
 }
 
+/** The theme taxonomy as analysts keep it. */
+export interface ThemesTable {
+  slug: string;
+  label: string;
+  /** harm or protection */
+  theme_group: string;
+  /** JSON array: child, adult, domestic */
+  applies: string;
+  definition: string;
+  /** JSON array of indicators */
+  indicators: string;
+  /** 1 for the seed; +1 at every change */
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Append-only history of the taxonomy. */
+export interface ThemeChangesTable {
+  id: Generated<number>;
+  slug: string;
+  version: number;
+  /** seeded, added, edited */
+  change: string;
+  /** JSON of the theme before and after */
+  before: string | null;
+  after: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface ReviewThemesTable {
+  review_id: string;
+  slug: string;
+  /** suggested (by the coder), confirmed, rejected, added (by an analyst) */
+  status: string;
+  confidence: number | null;
+  /** JSON array of { text, section, paragraph, page, reason } */
+  evidence: string;
+  /** "coder" or the analyst */
+  coded_by: string;
+  coded_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+}
+
+export interface ThemeModelsTable {
+  id: Generated<number>;
+  trained_at: string;
+  examples: number;
+  /** what it was trained on, e.g. "labelled set (train split) + 12 analyst decisions" */
+  source: string;
+  /** JSON of the model */
+  model: string;
+}
+
 export interface Database {
+  themes: ThemesTable;
+  theme_changes: ThemeChangesTable;
+  review_themes: ReviewThemesTable;
+  theme_models: ThemeModelsTable;
   review_terms: ReviewTermsTable;
   glossary: GlossaryTable;
   upload_jobs: UploadJobsTable;

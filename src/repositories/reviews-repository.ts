@@ -25,6 +25,8 @@ export interface ReviewFilter {
   areas?: string[];
   ageBands?: string[];
   agencies?: string[];
+  /** theme slugs (suggested or confirmed, not rejected) */
+  themes?: string[];
   yearFrom?: number;
   yearTo?: number;
   /** words that must each appear in the title, publishing body or area (full-text search comes later) */
@@ -239,6 +241,10 @@ export class ReviewsRepository {
           .selectFrom('review_agencies')
           .select('review_id')
           .where('agency', 'in', filter.agencies ?? []),
+      );
+    if (filter.themes?.length)
+      q = q.where('id', 'in', (eb) =>
+        eb.selectFrom('review_themes').select('review_id').where('slug', 'in', filter.themes ?? []).where('status', '<>', 'rejected'),
       );
     if (filter.yearFrom !== undefined) q = q.where('published_year', '>=', filter.yearFrom);
     if (filter.yearTo !== undefined) q = q.where('published_year', '<=', filter.yearTo);

@@ -4,7 +4,7 @@ import type { AccessScope, ReviewFilter } from '../repositories/reviews-reposito
 
 export type SearchView = 'reviews' | 'passages';
 export type SearchSort = 'relevance' | 'date';
-export type FacetField = 'type' | 'subject' | 'age' | 'nation' | 'region' | 'area' | 'agency';
+export type FacetField = 'type' | 'subject' | 'age' | 'nation' | 'region' | 'area' | 'agency' | 'theme';
 
 /**
  * A query compiled for one engine. A passage matches when it has every group (the passages view);

@@ -158,6 +158,22 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect(inArea.total).toBe(area?.count);
   });
 
+  it('filters by key theme and counts themes as a facet (rejected codes do not count)', async () => {
+    const all = await search('family');
+    const theme = all.facets.theme[0];
+    expect(theme?.count).toBeGreaterThan(0);
+    const within = await search('family', { filter: { themes: [theme?.value ?? ''] }, pageSize: 50 });
+    expect(within.total).toBe(theme?.count);
+    for (const r of within.results) {
+      expect((await t.services.themes.codesFor(r.id)).map((c) => c.slug)).toContain(theme?.value);
+    }
+    const first = within.results[0]?.id ?? '';
+    await t.services.db.kysely.updateTable('review_themes').set({ status: 'rejected' }).where('review_id', '=', first).where('slug', '=', theme?.value ?? '').execute();
+    const after = await search('family', { filter: { themes: [theme?.value ?? ''] }, pageSize: 50 });
+    expect(after.results.map((r) => r.id)).not.toContain(first);
+    await t.services.db.kysely.updateTable('review_themes').set({ status: 'suggested' }).where('review_id', '=', first).where('slug', '=', theme?.value ?? '').execute();
+  });
+
   it('lists every matching passage in the passages view, sortable by date', async () => {
     const byScore = await search('bruising', { view: 'passages', pageSize: 100 });
     expect(byScore.total).toBe(byScore.results.length);

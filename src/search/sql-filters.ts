@@ -9,8 +9,10 @@ function inList(column: string, values: readonly string[]): RawBuilder<unknown> 
 
 export interface FacetDefinition {
   field: FacetField;
-  /** the reviews column holding the value; null for agency, which a review has several of */
+  /** the reviews column holding the value; null for values a review has several of */
   column: string | null;
+  /** where the several values live: a table keyed by review_id, its value column, and which rows count */
+  many?: { table: 'review_agencies' | 'review_themes'; value: 'agency' | 'slug'; where: RawBuilder<unknown> };
   chosen: (f: ReviewFilter) => string[] | undefined;
 }
 
@@ -22,15 +24,28 @@ export const FACETS: readonly FacetDefinition[] = [
   { field: 'nation', column: 'nation', chosen: (f) => f.nations },
   { field: 'region', column: 'region', chosen: (f) => f.regions },
   { field: 'area', column: 'area', chosen: (f) => f.areas },
-  { field: 'agency', column: null, chosen: (f) => f.agencies },
+  {
+    field: 'agency',
+    column: null,
+    many: { table: 'review_agencies', value: 'agency', where: sql`1 = 1` },
+    chosen: (f) => f.agencies,
+  },
+  // Rejected codes do not count; suggested ones do until an analyst decides.
+  {
+    field: 'theme',
+    column: null,
+    many: { table: 'review_themes', value: 'slug', where: sql`fa.status <> 'rejected'` },
+    chosen: (f) => f.themes,
+  },
 ];
 
 /** Whether a review (alias r) passes one facet's filter; true when nothing is chosen. */
 export function facetCondition(facet: FacetDefinition, filter: ReviewFilter): RawBuilder<unknown> {
   const chosen = facet.chosen(filter);
   if (!chosen?.length) return sql`1 = 1`;
-  if (facet.column) return inList(facet.column, chosen);
-  return sql`exists (select 1 from review_agencies fa where fa.review_id = r.id and fa.agency in (${sql.join(chosen.map((v) => sql`${v}`))}))`;
+  if (facet.column || !facet.many) return inList(facet.column ?? '', chosen);
+  const { table, value, where } = facet.many;
+  return sql`exists (select 1 from ${sql.table(table)} fa where fa.review_id = r.id and ${where} and ${sql.ref(`fa.${value}`)} in (${sql.join(chosen.map((v) => sql`${v}`))}))`;
 }
 
 /**

@@ -113,7 +113,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
       parts.push(
         f.column
           ? sql`select ${f.field} as field, ${sql.ref(`v_${f.field}`)} as value, count(*) as n from m where ${ok(f.field)} and ${sql.ref(`v_${f.field}`)} is not null group by ${sql.ref(`v_${f.field}`)}`
-          : sql`select ${f.field} as field, a.agency as value, count(*) as n from m join review_agencies a on a.review_id = m.id where ${ok(f.field)} group by a.agency`,
+          : sql`select ${f.field} as field, ${sql.ref(`fa.${f.many?.value ?? ''}`)} as value, count(*) as n from m join ${sql.table(f.many?.table ?? '')} fa on fa.review_id = m.id where ${ok(f.field)} and ${f.many?.where ?? sql`1 = 1`} group by ${sql.ref(`fa.${f.many?.value ?? ''}`)}`,
       );
     }
     if (rows) {

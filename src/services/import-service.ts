@@ -11,6 +11,7 @@ import { ReviewsRepository } from '../repositories/reviews-repository.js';
 import type { NewReviewGraph } from '../repositories/reviews-repository.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import type { ThemeService } from './theme-service.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { storeReviewTerms } from '../search/similar.js';
 import type { FileStore } from '../storage/file-store.js';
@@ -61,6 +62,8 @@ export class ImportService {
     private readonly parse: (bytes: Uint8Array, fileName: string) => Promise<ParsedReview> = parseReview,
     /** indexed in the same transaction, so a review is searchable the moment its import finishes */
     private readonly searchIndex: SearchIndex | null = null,
+    /** suggests themes, with evidence, in the same transaction */
+    private readonly themes: ThemeService | null = null,
   ) {
     this.reviews = new ReviewsRepository(db.kysely);
   }
@@ -210,9 +213,12 @@ export class ImportService {
     graph.document.storage_key = await this.files.put(parsed.fileSha256, bytes);
     try {
       const index = this.searchIndex;
+      const themes = this.themes;
+      const coder = themes ? await themes.coder() : null;
       await this.reviews.insertGraph(graph, onStep, async (trx, reviewId) => {
         await storeReviewTerms(trx, reviewId);
         if (index) await index.indexReview(trx, reviewId);
+        if (themes && coder) await themes.codeReview(trx, reviewId, coder);
       });
     } catch (err) {
       // Another process imported the same file or text between our check and our write.

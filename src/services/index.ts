@@ -12,6 +12,7 @@ import { SqliteFts5Index } from '../search/sqlite-fts5.js';
 import { ImportService } from './import-service.js';
 import { ReviewService } from './review-service.js';
 import { SearchService } from './search-service.js';
+import { ThemeService } from './theme-service.js';
 import { UploadService } from './upload-service.js';
 
 export interface Services {
@@ -22,6 +23,7 @@ export interface Services {
   importer: ImportService;
   uploads: UploadService;
   search: SearchService;
+  themes: ThemeService;
   files: FileStore;
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export async function createServices(
   const pool = options.parseInWorkers ? new ParsePool(1) : null;
   const index: SearchIndex =
     db.dialect === 'sqlite' ? new SqliteFts5Index(db.kysely) : new PostgresTsvectorIndex(db.kysely);
+  const themes = new ThemeService(db.kysely, pool ? (b, n) => pool.parse(b, n) : undefined);
   const importer = new ImportService(
     db,
     files,
@@ -51,6 +54,7 @@ export async function createServices(
     log,
     pool ? (b, n) => pool.parse(b, n) : undefined,
     index,
+    themes,
   );
   const uploads = new UploadService(db.kysely, importer, config.dataDir, log);
   const search = new SearchService(db.kysely, index);
@@ -64,6 +68,7 @@ export async function createServices(
     importer,
     uploads,
     search,
+    themes,
     files,
     async close() {
       await uploads.idle();

@@ -49,7 +49,7 @@ export interface SearchResponse {
   understood: string[];
 }
 
-const EMPTY_FACETS: Facets = { type: [], subject: [], age: [], nation: [], region: [], area: [], agency: [] };
+const EMPTY_FACETS: Facets = { type: [], subject: [], age: [], nation: [], region: [], area: [], agency: [], theme: [] };
 
 /** Words that start like a query term's stem: a plain, explainable approximation of the engines' stemming. */
 function stemPrefix(term: string): string {

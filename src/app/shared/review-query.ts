@@ -30,6 +30,10 @@ export const filterFields = {
   age: many(AGE_BANDS),
   area: manyText,
   agency: manyText,
+  theme: z.preprocess(
+    (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]),
+    z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a theme slug such as domestic-abuse')).max(20, 'at most 20 values').optional(),
+  ),
   from: z.coerce.number().int().min(1900).max(2100).optional(),
   to: z.coerce.number().int().min(1900).max(2100).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -57,7 +61,7 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 
 /** The filters lists and searches share, as the repository wants them. */
 export function sharedFilter(
-  q: Pick<ListQuery, 'type' | 'nation' | 'region' | 'subject' | 'age' | 'area' | 'agency' | 'from' | 'to'>,
+  q: Pick<ListQuery, 'type' | 'nation' | 'region' | 'subject' | 'age' | 'area' | 'agency' | 'theme' | 'from' | 'to'>,
 ): ReviewFilter {
   return {
     ...(q.type ? { types: q.type } : {}),
@@ -67,6 +71,7 @@ export function sharedFilter(
     ...(q.age ? { ageBands: q.age } : {}),
     ...(q.area ? { areas: q.area } : {}),
     ...(q.agency ? { agencies: q.agency } : {}),
+    ...(q.theme ? { themes: q.theme } : {}),
     ...(q.from !== undefined ? { yearFrom: q.from } : {}),
     ...(q.to !== undefined ? { yearTo: q.to } : {}),
   };

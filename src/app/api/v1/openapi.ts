@@ -76,6 +76,7 @@ const filterParameters = [
   many('age', AGE_BANDS, 'Age band of the child or adult.'),
   manyText('area', 'Publishing area (local authority area), e.g. Leeds.'),
   manyText('agency', 'An agency involved, e.g. police.'),
+  manyText('theme', 'A key theme slug, e.g. domestic-abuse (see /api/v1/themes); suggested and confirmed codes count, rejected ones do not.'),
   {
     name: 'from',
     in: 'query',
@@ -147,7 +148,7 @@ const searchResponse = {
       type: 'object',
       description: "counts per value for the current words, under every filter but the facet's own",
       properties: Object.fromEntries(
-        ['type', 'subject', 'age', 'nation', 'region', 'area', 'agency'].map((f) => [f, facetList]),
+        ['type', 'subject', 'age', 'nation', 'region', 'area', 'agency', 'theme'].map((f) => [f, facetList]),
       ),
     },
   },
@@ -320,6 +321,16 @@ export function openApiDocument(uploadsEnabled: boolean) {
             "TF-IDF cosine similarity over each review's most characteristic words, with the words they share.",
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': { description: 'Similar reviews, most similar first' }, ...errors },
+        },
+      },
+      '/api/v1/themes': {
+        get: { summary: 'The theme taxonomy', description: 'Slug, label, group, whom it applies to and definition of each theme.', responses: { '200': { description: 'The themes' } } },
+      },
+      '/api/v1/classify': {
+        post: {
+          summary: 'Code a text or a file against the themes',
+          description: 'JSON {"text"} or multipart/form-data with a "file" part (PDF, DOCX, HTML, Markdown, text). Nothing is stored. Each theme comes with its confidence and evidence (sentence, section, paragraph, page, reason).',
+          responses: { '200': { description: '{"themes":[{"slug","label","confidence","evidence":[...]}]}' }, '413': { description: 'File too large' }, ...errors },
         },
       },
       '/api/v1/search': {

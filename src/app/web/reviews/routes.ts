@@ -111,6 +111,15 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     return reply.cachedPage(`review:${params.data.id}`, version, 'reviews/show.njk', async () => {
       const review = presentReview(await services.reviews.get(params.data.id, PUBLIC_ACCESS));
       const similar = await services.search.similar(review.id, PUBLIC_ACCESS);
+      const labels = new Map((await services.themes.themes()).map((t) => [t.slug, t.label]));
+      const themes = (await services.themes.codesFor(review.id))
+        .filter((c) => c.status !== 'rejected')
+        .map((c) => ({
+          ...c,
+          label: labels.get(c.slug) ?? c.slug,
+          suggested: c.status === 'suggested',
+          confidence: c.confidence === null ? null : Math.round(c.confidence * 100),
+        }));
       // The executive summary comes first, as readers expect; other sections keep the report's order.
       // Paragraph anchors must be unique: a number used twice (a list restarting at 1) anchors only once.
       const usedAnchors = new Set<string>();
@@ -171,6 +180,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
       return {
         pageTitle: review.title,
         review,
+        themes,
         sections: summaryFirst
           .filter((s) => s.blocks.length > 0 || s.level <= topLevel)
           .map((s) => ({ ...s, top: s.level <= topLevel })),

@@ -82,6 +82,7 @@ export function searchPages(app: FastifyInstance, services: Services): void {
           PUBLIC_ACCESS,
         )
       : null;
+    const themeLabels = new Map((await services.themes.themes()).map((t) => [t.slug, t.label]));
     const ticked = (values: readonly string[] | undefined, v: string) => (values ?? []).includes(v);
     const facetItems = (
       field: keyof SearchResponse['facets'],
@@ -111,6 +112,7 @@ export function searchPages(app: FastifyInstance, services: Services): void {
         region: facetItems('region', q.region, (v) => v),
         age: facetItems('age', q.age, (v) => AGE_BAND_LABELS[v] ?? v),
         area: facetItems('area', q.area, (v) => v),
+        theme: facetItems('theme', q.theme, (v) => themeLabels.get(v) ?? v),
         agency: facetItems('agency', q.agency, (v) => v.charAt(0).toUpperCase() + v.slice(1)),
       },
       views: [

@@ -1,0 +1,91 @@
+/**
+ * Theme coding benchmark: coding throughput on the demo corpus scaled to N reviews (the demo's
+ * reviews coded in turn until N have been coded, in memory), then the evaluation figures on the
+ * labelled set's test split and on the demo reviews' own theme labels (whole reports).
+ *
+ *   npm run bench:themes [-- --reviews N]
+ *
+ * Prints figures; never passes or fails on them.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import type { LocatedPassage } from '../src/analysis/themes/coder.js';
+import { evaluate } from '../src/analysis/themes/evaluate.js';
+import { loadConfig } from '../src/config.js';
+import { loadDemoIfEmpty } from '../src/services/demo-service.js';
+import { createServices } from '../src/services/index.js';
+import { OPERATOR_ACCESS } from '../src/services/review-service.js';
+import { LABELLED_TEST, parseLabelled } from '../src/services/theme-service.js';
+
+const { values } = parseArgs({ options: { reviews: { type: 'string', default: '10000' } } });
+const target = Number(values.reviews);
+if (!Number.isInteger(target) || target < 1) {
+  process.stderr.write('--reviews must be a whole number of at least 1\n');
+  process.exit(2);
+}
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slh-bench-themes-'));
+const services = await createServices(
+  { ...loadConfig(), databaseUrl: undefined, dataDir, logLevel: 'silent' },
+  pino({ level: 'silent' }),
+);
+await loadDemoIfEmpty(services.reviews, services.importer);
+const db = services.db.kysely;
+const reviews = (await services.reviews.list(OPERATOR_ACCESS, {}, 1, 1000)).results;
+const corpus: LocatedPassage[][] = [];
+for (const r of reviews) {
+  const rows = await db
+    .selectFrom('passages as p')
+    .leftJoin('sections as s', 's.id', 'p.section_id')
+    .select(['p.text', 'p.paragraph', 'p.page', 's.heading', 's.kind'])
+    .where('p.review_id', '=', r.id)
+    .orderBy('p.seq')
+    .execute();
+  corpus.push(
+    rows.map((x) => ({
+      text: x.text,
+      section: x.heading,
+      sectionKind: x.kind,
+      paragraph: x.paragraph,
+      page: x.page,
+    })),
+  );
+}
+const coder = await services.themes.coder();
+const started = process.hrtime.bigint();
+let passages = 0;
+for (let i = 0; i < target; i++) {
+  const review = corpus[i % corpus.length] ?? [];
+  coder.code(review);
+  passages += review.length;
+}
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+const themes = await services.themes.themes();
+const slugs = themes.map((t) => t.slug);
+const test = parseLabelled(fs.readFileSync(LABELLED_TEST, 'utf8'), 'test.jsonl');
+const onTest = await services.themes.evaluate(test);
+// The demo reviews' labels come from their manifests (written with the reports, not from the rules).
+const manifest = JSON.parse(
+  fs.readFileSync(new URL('../demo/manifest.json', import.meta.url), 'utf8'),
+) as Array<{ title: string; themes?: string[] }>;
+const gold: Array<{ themes: string[] }> = [];
+const predicted: Array<{ themes: string[] }> = [];
+for (const r of reviews) {
+  const entry = manifest.find((m) => m.title === r.title);
+  if (!entry?.themes) continue;
+  gold.push({ themes: entry.themes });
+  predicted.push({ themes: (await services.themes.codesFor(r.id)).map((c) => c.slug) });
+}
+const onDemo = evaluate(gold, predicted, slugs);
+await services.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const pct = (x: number) => (x * 100).toFixed(1);
+process.stdout.write(
+  `coded ${target} reviews (${passages} passages) in ${seconds.toFixed(1)} s: ${Math.round(target / seconds)} reviews/s, ${Math.round(passages / seconds)} passages/s; rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n` +
+    `test split (${onTest.items} items): micro P ${pct(onTest.micro.precision)} R ${pct(onTest.micro.recall)} F1 ${pct(onTest.micro.f1)}; macro F1 ${pct(onTest.macro.f1)}\n` +
+    `demo reviews, whole reports (${onDemo.items}): micro P ${pct(onDemo.micro.precision)} R ${pct(onDemo.micro.recall)} F1 ${pct(onDemo.micro.f1)}; macro F1 ${pct(onDemo.macro.f1)}\n`,
+);

@@ -1,0 +1,150 @@
+import { Scorer } from './model.js';
+import type { ThemeModel } from './model.js';
+import { compileThemes, ruleHits } from './rules.js';
+import type { CompiledTheme, RuleHit } from './rules.js';
+import { isBoilerplateHeading, isBoilerplateSentence, sentences } from './text.js';
+import type { Applies, Evidence, Location, Theme, ThemeCode } from './types.js';
+
+/** A paragraph of a report, with where it sits. */
+export interface LocatedPassage extends Location {
+  text: string;
+  /** the kind of section it is in, when known ("recommendations", "findings"…) */
+  sectionKind?: string | null;
+}
+
+/**
+ * How rules and model combine, per passage and theme:
+ *   rule    = 0.9 for a strong indicator, 0.45 for two weak ones, 0.25 for one, else 0
+ *   passage = RULE_WEIGHT × rule + (1 − RULE_WEIGHT) × model probability
+ * A theme is coded when its best passage reaches the threshold and it has evidence (settings chosen
+ * by five-fold cross-validation on the train split: scripts/tune-themes.ts --grid). Recommendations
+ * count at half weight: they look forward, and often name a theme the case did not turn on. In a
+ * report of more than `longDocument` passages a theme needs `longDocumentSupport` passages that
+ * reach the threshold (chosen on the demo reports' own labels: one mention codes too much).
+ */
+export const CODING = {
+  ruleWeight: 0.6,
+  threshold: 0.4,
+  recommendationsFactor: 0.5,
+  maxEvidence: 3,
+  longDocument: 15,
+  longDocumentSupport: 2,
+};
+
+/** Sections that describe the review, not the case: what they mention is not what happened. */
+const BOILERPLATE_KINDS = new Set(['terms-of-reference', 'methodology', 'glossary', 'agencies', 'appendix']);
+
+interface PassageScore {
+  confidence: number;
+  evidence: Evidence[];
+}
+
+export class ThemeCoder {
+  private readonly compiled: CompiledTheme[];
+  private readonly scorer: Scorer | null;
+
+  constructor(
+    private readonly themes: Theme[],
+    model: ThemeModel | null,
+    private readonly settings = CODING,
+  ) {
+    this.compiled = compileThemes(themes);
+    this.scorer = model ? new Scorer(model) : null;
+  }
+
+  /** Codes a document's passages; `applies` leaves out themes that do not apply to its kind of review. */
+  code(passages: LocatedPassage[], applies?: Applies): ThemeCode[] {
+    const best = new Map<string, PassageScore[]>();
+    for (const passage of passages) {
+      if (BOILERPLATE_KINDS.has(passage.sectionKind ?? '') || isBoilerplateHeading(passage.section)) continue;
+      const factor = passage.sectionKind === 'recommendations' ? this.settings.recommendationsFactor : 1;
+      for (const [slug, score] of this.scorePassage(passage)) {
+        best.set(slug, [
+          ...(best.get(slug) ?? []),
+          { confidence: score.confidence * factor, evidence: score.evidence },
+        ]);
+      }
+    }
+    const codes: ThemeCode[] = [];
+    for (const theme of this.themes) {
+      if (applies && !theme.applies.includes(applies)) continue;
+      const scores = (best.get(theme.slug) ?? []).sort((a, b) => b.confidence - a.confidence);
+      const top = scores[0];
+      if (!top || top.confidence < this.settings.threshold) continue;
+      // Each further supporting passage adds a little: a theme discussed throughout is surer.
+      const support = scores.slice(1).filter((s) => s.confidence >= this.settings.threshold).length;
+      // In a long report one passing mention is not a theme: it must come up more than once.
+      if (passages.length > this.settings.longDocument && support + 1 < this.settings.longDocumentSupport)
+        continue;
+      const confidence = Math.min(0.99, top.confidence + 0.02 * Math.min(support, 5));
+      const evidence = scores
+        .filter((s) => s.confidence >= this.settings.threshold * 0.8)
+        .flatMap((s) => s.evidence)
+        .slice(0, this.settings.maxEvidence);
+      if (evidence.length === 0) continue;
+      codes.push({
+        slug: theme.slug,
+        label: theme.label,
+        confidence: Math.round(confidence * 100) / 100,
+        evidence,
+      });
+    }
+    return codes.sort((a, b) => b.confidence - a.confidence);
+  }
+
+  /** Codes a plain text as one document of paragraphs (blank lines between them). */
+  codeText(text: string, applies?: Applies): ThemeCode[] {
+    const passages = text
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .map((p, i) => ({ text: p, section: null, paragraph: String(i + 1), page: null }));
+    return this.code(passages, applies);
+  }
+
+  private scorePassage(passage: LocatedPassage): Map<string, PassageScore> {
+    const hitsBySlug = new Map<string, Array<{ sentence: string; hit: RuleHit }>>();
+    const kept: string[] = [];
+    for (const sentence of sentences(passage.text)) {
+      if (isBoilerplateSentence(sentence)) continue;
+      kept.push(sentence);
+      for (const hit of ruleHits(sentence, this.compiled))
+        hitsBySlug.set(hit.slug, [...(hitsBySlug.get(hit.slug) ?? []), { sentence, hit }]);
+    }
+    const out = new Map<string, PassageScore>();
+    if (kept.length === 0) return out;
+    const predictions = this.scorer?.predict(kept.join(' ')) ?? {};
+    const location = { section: passage.section, paragraph: passage.paragraph, page: passage.page };
+    for (const theme of this.themes) {
+      const hits = hitsBySlug.get(theme.slug) ?? [];
+      const strong = hits.filter((h) => h.hit.strength === 'strong');
+      const weakCount = hits.length - strong.length;
+      const rule = strong.length ? 0.9 : weakCount >= 2 ? 0.45 : weakCount === 1 ? 0.25 : 0;
+      const p = predictions[theme.slug];
+      const probability = p?.probability ?? 0;
+      const confidence = this.scorer
+        ? this.settings.ruleWeight * rule + (1 - this.settings.ruleWeight) * probability
+        : rule;
+      if (confidence <= 0) continue;
+      const evidence: Evidence[] = [...strong, ...hits.filter((h) => h.hit.strength === 'weak')].map((h) => ({
+        ...location,
+        text: h.sentence,
+        reason: `${h.hit.strength === 'strong' ? 'indicator' : 'weak indicator'} “${h.hit.matched}”`,
+      }));
+      if (evidence.length === 0 && p && p.top.length) {
+        // The model alone: the sentence sharing most of the words that pushed the theme up.
+        const words = p.top.flatMap((t) => t.split(' ').map((w) => w.replace(/^not /, '')));
+        const sentence = [...kept].sort((a, b) => overlap(b, words) - overlap(a, words))[0];
+        if (sentence && overlap(sentence, words) > 0)
+          evidence.push({ ...location, text: sentence, reason: `model: ${p.top.join(', ')}` });
+      }
+      out.set(theme.slug, { confidence, evidence });
+    }
+    return out;
+  }
+}
+
+function overlap(sentence: string, stems: string[]): number {
+  const lower = sentence.toLowerCase();
+  return stems.filter((s) => s.length > 2 && lower.includes(s)).length;
+}

@@ -1,0 +1,124 @@
+import { features } from './text.js';
+
+/**
+ * A multi-label linear model: one logistic regression per theme over word and word-pair features
+ * (binary, length-normalised), trained by batch gradient descent with L2 regularisation. On a few
+ * hundred labelled passages a linear model is a sound choice, and its weights can be shown: the
+ * words that pushed a theme up are the model's reason.
+ */
+export interface ThemeModel {
+  version: 1;
+  trainedAt: string;
+  examples: number;
+  vocabulary: string[];
+  /** per theme: bias and one weight per vocabulary entry (0 for most) */
+  weights: Record<string, { bias: number; w: Record<number, number> }>;
+}
+
+export interface LabelledText {
+  text: string;
+  themes: string[];
+}
+
+interface Vector {
+  idx: number[];
+  val: number;
+}
+
+function vectorise(text: string, index: Map<string, number>): Vector {
+  const idx = [
+    ...new Set(
+      features(text)
+        .map((f) => index.get(f))
+        .filter((i): i is number => i !== undefined),
+    ),
+  ];
+  return { idx, val: idx.length ? 1 / Math.sqrt(idx.length) : 0 };
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+export function trainModel(
+  examples: LabelledText[],
+  slugs: string[],
+  options: { epochs?: number; rate?: number; l2?: number; minCount?: number } = {},
+): ThemeModel {
+  const { epochs = 300, rate = 2, l2 = 1e-3, minCount = 2 } = options;
+  const counts = new Map<string, number>();
+  for (const e of examples)
+    for (const f of new Set(features(e.text))) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const vocabulary = [...counts]
+    .filter(([, n]) => n >= minCount)
+    .map(([f]) => f)
+    .sort();
+  const index = new Map(vocabulary.map((f, i) => [f, i]));
+  const vectors = examples.map((e) => vectorise(e.text, index));
+  const weights: ThemeModel['weights'] = {};
+  for (const slug of slugs) {
+    const y = examples.map((e) => (e.themes.includes(slug) ? 1 : 0));
+    const positives = y.reduce<number>((a, b) => a + b, 0);
+    // Rare themes: weight positives up so the model does not learn to say "never".
+    const posWeight = positives ? Math.min(10, (examples.length - positives) / positives) ** 0.5 : 1;
+    const w = new Float64Array(vocabulary.length);
+    let bias = 0;
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const grad = new Float64Array(vocabulary.length);
+      let gBias = 0;
+      for (let i = 0; i < vectors.length; i++) {
+        const v = vectors[i] as Vector;
+        let z = bias;
+        for (const j of v.idx) z += (w[j] ?? 0) * v.val;
+        const yi = y[i] ?? 0;
+        const err = (sigmoid(z) - yi) * (yi ? posWeight : 1);
+        gBias += err;
+        for (const j of v.idx) grad[j] = (grad[j] ?? 0) + err * v.val;
+      }
+      const n = vectors.length;
+      bias -= (rate * gBias) / n;
+      for (let j = 0; j < w.length; j++) w[j] = (w[j] ?? 0) - rate * ((grad[j] ?? 0) / n + l2 * (w[j] ?? 0));
+    }
+    const sparse: Record<number, number> = {};
+    w.forEach((value, j) => {
+      if (Math.abs(value) > 1e-3) sparse[j] = Math.round(value * 1e4) / 1e4;
+    });
+    weights[slug] = { bias: Math.round(bias * 1e4) / 1e4, w: sparse };
+  }
+  return { version: 1, trainedAt: new Date().toISOString(), examples: examples.length, vocabulary, weights };
+}
+
+export interface Prediction {
+  probability: number;
+  /** the features that pushed the theme up most, for the explanation */
+  top: string[];
+}
+
+/** A model ready to score texts. */
+export class Scorer {
+  private readonly index: Map<string, number>;
+
+  constructor(readonly model: ThemeModel) {
+    this.index = new Map(model.vocabulary.map((f, i) => [f, i]));
+  }
+
+  predict(text: string): Record<string, Prediction> {
+    const v = vectorise(text, this.index);
+    const out: Record<string, Prediction> = {};
+    for (const [slug, { bias, w }] of Object.entries(this.model.weights)) {
+      let z = bias;
+      const parts: Array<[string, number]> = [];
+      for (const j of v.idx) {
+        const c = (w[j] ?? 0) * v.val;
+        z += c;
+        if (c > 0) parts.push([this.model.vocabulary[j] ?? '', c]);
+      }
+      out[slug] = {
+        probability: sigmoid(z),
+        top: parts
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4)
+          .map(([f]) => f.replace(/_/g, ' ')),
+      };
+    }
+    return out;
+  }
+}

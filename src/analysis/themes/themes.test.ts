@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { ThemeCoder } from './coder.js';
+import { evaluate } from './evaluate.js';
+import { SEED_INDICATORS } from './indicators.js';
+import { Scorer, trainModel } from './model.js';
+import { compileThemes, indicatorPattern, ruleHits } from './rules.js';
+import { TAXONOMY_VERSION_1 } from './taxonomy.js';
+import { isBoilerplateSentence, isNegated, sentences } from './text.js';
+
+const THEMES = TAXONOMY_VERSION_1.map((t) => ({ ...t, indicators: SEED_INDICATORS[t.slug] ?? [] }));
+const rulesOnly = new ThemeCoder(THEMES, null);
+const slugsOf = (text: string) => rulesOnly.codeText(text).map((c) => c.slug);
+
+describe('the taxonomy seed', () => {
+  it('has the 32 reference themes, each with indicators and a group', () => {
+    expect(THEMES).toHaveLength(32);
+    expect(new Set(THEMES.map((t) => t.slug)).size).toBe(32);
+    for (const t of THEMES) {
+      expect(t.indicators.length, t.slug).toBeGreaterThan(0);
+      expect(['harm', 'protection']).toContain(t.group);
+    }
+    expect(THEMES.find((t) => t.slug === 'sudi')?.applies).toEqual(['child']);
+  });
+});
+
+describe('sentences', () => {
+  it('keeps "Mr. B", "s.47" and "e.g." inside their sentence', () => {
+    expect(sentences('Mr. B was seen on 3 May. A s.47 enquiry followed, e.g. a visit. It closed.')).toEqual([
+      'Mr. B was seen on 3 May.',
+      'A s.47 enquiry followed, e.g. a visit.',
+      'It closed.',
+    ]);
+  });
+});
+
+describe('negation: a concern ruled out is not a theme', () => {
+  const negated = (sentence: string, words: string) => {
+    const at = sentence.indexOf(words);
+    return isNegated(sentence, at, at + words.length);
+  };
+  it.each([
+    ['There was no evidence of domestic abuse in the relationship.', 'domestic abuse'],
+    ['Domestic abuse was not a feature of the family history.', 'Domestic abuse'],
+    ['Alcohol played no part in the events of that night.', 'Alcohol'],
+    ['No concerns about neglect were raised by the school.', 'neglect'],
+    ['The skeletal survey showed no fractures.', 'fractures'],
+  ])('"%s" negates "%s"', (sentence, words) => expect(negated(sentence, words)).toBe(true));
+
+  it.each([
+    ['No one recognised the domestic abuse for what it was.', 'domestic abuse'],
+    ['Information was not shared with the GP, but the neglect was obvious to the nursery.', 'neglect'],
+    ['Although there was no evidence of drug use, domestic abuse was reported twice.', 'domestic abuse'],
+  ])('"%s" does not negate "%s"', (sentence, words) => expect(negated(sentence, words)).toBe(false));
+
+  it('codes the theme that is present and not the one ruled out in the same sentence', () => {
+    const codes = slugsOf(
+      'There was no indication of substance misuse, but the mother described repeated domestic abuse by her partner.',
+    );
+    expect(codes).toContain('domestic-abuse');
+    expect(codes).not.toContain('substance-misuse');
+  });
+});
+
+describe('boilerplate: mentions that describe the review are not themes', () => {
+  it.each([
+    'The terms of reference asked the review to consider domestic abuse, parental mental health and substance misuse.',
+    'The following agencies contributed to the review: Substance Misuse Service, the police and CAMHS.',
+    'MARAC – Multi-Agency Risk Assessment Conference',
+  ])('"%s" is boilerplate', (s) => expect(isBoilerplateSentence(s)).toBe(true));
+
+  it('does not treat a finding as boilerplate', () => {
+    expect(
+      isBoilerplateSentence(
+        'The health visitor did not know that the father had been violent towards the mother.',
+      ),
+    ).toBe(false);
+  });
+
+  it('codes nothing from a terms-of-reference paragraph that lists themes', () => {
+    expect(
+      slugsOf(
+        'The review was asked to consider the following lines of enquiry: domestic abuse, neglect and child sexual exploitation.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('ignores sections headed as glossaries or terms of reference in a report', () => {
+    const codes = rulesOnly.code([
+      {
+        text: 'CSE – child sexual exploitation. SUDI – sudden unexpected death in infancy.',
+        section: 'Glossary',
+        paragraph: null,
+        page: 9,
+      },
+      {
+        text: 'Consider the impact of domestic abuse and coercive control.',
+        section: 'Terms of reference',
+        sectionKind: 'terms-of-reference',
+        paragraph: '1.2',
+        page: 2,
+      },
+    ]);
+    expect(codes).toEqual([]);
+  });
+});
+
+describe('indicators', () => {
+  it('matches any, all, exact and regex indicators on whole words with simple endings', () => {
+    expect(
+      indicatorPattern({ match: 'exact', text: 'written agreement', strength: 'strong' }).test(
+        'two written agreements were signed',
+      ),
+    ).toBe(true);
+    expect(
+      indicatorPattern({ match: 'any', text: 'hoard clutter', strength: 'strong' }).test(
+        'she was hoarding papers',
+      ),
+    ).toBe(true);
+    expect(
+      indicatorPattern({ match: 'any', text: 'hoard', strength: 'strong' }).test('the hoardings outside'),
+    ).toBe(false);
+    expect(
+      indicatorPattern({ match: 'all', text: 'father assessed', strength: 'strong' }).test(
+        'nobody assessed the father',
+      ),
+    ).toBe(true);
+    expect(
+      indicatorPattern({ match: 'all', text: 'father assessed', strength: 'strong' }).test(
+        'nobody assessed the mother',
+      ),
+    ).toBe(false);
+  });
+
+  it('reports the strongest indicator per theme, with the words it matched', () => {
+    const hits = ruleHits(
+      'Baby J was found unresponsive after co-sleeping on the sofa with his father.',
+      compileThemes(THEMES),
+    );
+    const sudi = hits.find((h) => h.slug === 'sudi');
+    expect(sudi?.strength).toBe('strong');
+    expect(sudi?.matched.toLowerCase()).toMatch(/unresponsive|co-sleep/);
+  });
+});
+
+describe('coding gives evidence with its place', () => {
+  it('never codes a theme without a supporting sentence, section, paragraph and page', () => {
+    const codes = rulesOnly.code([
+      {
+        text: 'Child M was 14 and going missing overnight. Older men gave her cannabis and money, and she was later found in another county with drugs.',
+        section: 'Findings',
+        paragraph: '4.3',
+        page: 12,
+      },
+    ]);
+    expect(codes.map((c) => c.slug)).toEqual(expect.arrayContaining(['missing', 'exploitation']));
+    for (const c of codes) {
+      expect(c.evidence.length).toBeGreaterThan(0);
+      for (const e of c.evidence)
+        expect(e).toMatchObject({ section: 'Findings', paragraph: '4.3', page: 12 });
+      expect(c.evidence[0]?.reason).toMatch(/indicator/);
+    }
+  });
+
+  it('leaves out themes that do not apply to the kind of review', () => {
+    const text = 'The baby died after co-sleeping with her mother on the sofa.';
+    expect(rulesOnly.codeText(text, 'child').map((c) => c.slug)).toContain('sudi');
+    expect(rulesOnly.codeText(text, 'adult').map((c) => c.slug)).not.toContain('sudi');
+  });
+
+  it('needs a theme to come up more than once in a long report', () => {
+    const filler = Array.from({ length: 20 }, (_, i) => ({
+      text: `The family attended appointment number ${i + 1} as planned.`,
+      section: 'Chronology',
+      paragraph: String(i + 1),
+      page: 3,
+    }));
+    const once = [
+      ...filler,
+      { text: 'The mother was using heroin at the time.', section: 'Findings', paragraph: '30', page: 8 },
+    ];
+    const twice = [
+      ...once,
+      {
+        text: 'Her methadone script was not reviewed for a year.',
+        section: 'Findings',
+        paragraph: '31',
+        page: 8,
+      },
+    ];
+    expect(rulesOnly.code(once).map((c) => c.slug)).not.toContain('substance-misuse');
+    expect(rulesOnly.code(twice).map((c) => c.slug)).toContain('substance-misuse');
+  });
+});
+
+describe('the model', () => {
+  it('learns word features from labelled texts and explains a prediction by its words', () => {
+    const examples = [
+      ...Array.from({ length: 6 }, (_, i) => ({
+        text: `The school nurse saw the pupil about her anorexia and low weight, week ${i}.`,
+        themes: ['young-person-mental-health'],
+      })),
+      ...Array.from({ length: 6 }, (_, i) => ({
+        text: `The landlord served an eviction notice over rent arrears, month ${i}.`,
+        themes: ['housing-poverty'],
+      })),
+    ];
+    const model = trainModel(examples, ['young-person-mental-health', 'housing-poverty']);
+    const p = new Scorer(model).predict('An eviction notice followed months of rent arrears.');
+    expect(p['housing-poverty']?.probability).toBeGreaterThan(0.5);
+    expect(p['young-person-mental-health']?.probability).toBeLessThan(0.5);
+    expect(p['housing-poverty']?.top.join(' ')).toMatch(/evict|arrear/);
+  });
+});
+
+describe('evaluation', () => {
+  it('computes per-theme precision, recall and F1 and the micro and macro averages', () => {
+    const gold = [{ themes: ['a', 'b'] }, { themes: ['a'] }, { themes: [] }];
+    const predicted = [{ themes: ['a'] }, { themes: ['a', 'b'] }, { themes: ['b'] }];
+    const e = evaluate(gold, predicted, ['a', 'b', 'c']);
+    const a = e.themes.find((t) => t.slug === 'a');
+    const b = e.themes.find((t) => t.slug === 'b');
+    expect(a).toMatchObject({ tp: 2, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
+    expect(b).toMatchObject({ tp: 0, fp: 2, fn: 1, precision: 0, recall: 0, f1: 0 });
+    // micro: tp 2, fp 2, fn 1 → P 0.5, R 2/3
+    expect(e.micro.precision).toBeCloseTo(0.5);
+    expect(e.micro.recall).toBeCloseTo(2 / 3);
+    expect(e.micro.f1).toBeCloseTo(4 / 7);
+    // macro over the themes that occur (a and b; c never occurs)
+    expect(e.macro.f1).toBeCloseTo(0.5);
+  });
+});

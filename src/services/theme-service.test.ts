@@ -1,0 +1,205 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_MARKDOWN, tempDir } from '../../test/support/fixtures.js';
+import { BACKENDS, testEnv } from '../../test/support/services.js';
+import type { TestEnv } from '../../test/support/services.js';
+import { createApp } from '../app/create-app.js';
+import { OPERATOR_ACCESS } from './review-service.js';
+import { parseLabelled } from './theme-service.js';
+
+const CLI = path.resolve(import.meta.dirname, '../cli/index.ts');
+const slh = (args: string[], env: NodeJS.ProcessEnv, input?: string) => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    env,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+};
+
+const FINDING =
+  'FICTIONAL TEST TEXT.\n\nThe mother told the midwife that her partner had pushed her down the stairs and checked her phone every night. ' +
+  'The midwife did not pass this on to the health visitor.\n\nThere was no evidence that either parent misused drugs or alcohol.';
+
+describe.each(BACKENDS)('themes on %s', (backend) => {
+  let t: TestEnv;
+  let app: FastifyInstance;
+  let dir: string;
+  let reviewId = '';
+
+  beforeAll(async () => {
+    t = await testEnv(backend);
+    dir = await tempDir();
+    await fs.writeFile(path.join(dir, 'q.md'), SAMPLE_MARKDOWN);
+    const out = await t.services.importer.importAll([{ path: path.join(dir, 'q.md') }]);
+    reviewId = out.imported[0]?.id ?? '';
+    app = await createApp(t.services);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.cleanup();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('seeds the taxonomy once, keeping the seed in the history', async () => {
+    expect(await t.services.themes.themes()).toHaveLength(32);
+    const history = await t.services.db.kysely
+      .selectFrom('theme_changes')
+      .select(['slug', 'change', 'changed_by'])
+      .execute();
+    expect(history).toHaveLength(32);
+    expect(history.every((h) => h.change === 'seeded' && h.changed_by === 'seed')).toBe(true);
+  });
+
+  it('suggests themes for a review the moment it is imported, each with evidence that is in the review', async () => {
+    const codes = await t.services.themes.codesFor(reviewId);
+    expect(codes.length).toBeGreaterThan(0);
+    const review = await t.services.reviews.get(reviewId, OPERATOR_ACCESS);
+    const texts = review.passages.map((p) => p.text);
+    for (const c of codes) {
+      expect(c.status).toBe('suggested');
+      expect(c.evidence.length).toBeGreaterThan(0);
+      for (const e of c.evidence) {
+        expect(
+          texts.some((p) => p.includes(e.text)),
+          `${c.slug}: "${e.text}"`,
+        ).toBe(true);
+        const passage = review.passages.find((p) => p.text.includes(e.text));
+        expect(e.paragraph).toBe(passage?.paragraph ?? null);
+        expect(e.page).toBe(passage?.page ?? null);
+      }
+    }
+  });
+
+  it('classifies text without storing it, leaving out what is ruled out', async () => {
+    const before = await t.services.db.kysely.selectFrom('review_themes').select('slug').execute();
+    const codes = await t.services.themes.classifyText(FINDING);
+    const slugs = codes.map((c) => c.slug);
+    expect(slugs).toContain('domestic-abuse');
+    expect(slugs).not.toContain('substance-misuse');
+    expect(await t.services.db.kysely.selectFrom('review_themes').select('slug').execute()).toHaveLength(
+      before.length,
+    );
+  });
+
+  it('shows the suggested themes and their evidence on the review page', async () => {
+    const codes = await t.services.themes.codesFor(reviewId);
+    const page = await app.inject(`/reviews/${reviewId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('id="themes"');
+    const first = (await t.services.themes.themes()).find((x) => x.slug === codes[0]?.slug);
+    expect(page.body).toContain(first?.label.replace(/&/g, '&amp;') ?? 'missing');
+    expect(page.body).toContain('Suggested');
+  });
+
+  it('POST /api/v1/classify codes JSON text and a file, and names what is wrong with bad input', async () => {
+    const text = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { text: FINDING } });
+    expect(text.statusCode).toBe(200);
+    const body = text.json() as { themes: Array<{ slug: string; evidence: Array<{ text: string }> }> };
+    expect(body.themes.map((x) => x.slug)).toContain('domestic-abuse');
+    expect(body.themes.every((x) => x.evidence.length > 0)).toBe(true);
+
+    const boundary = 'slhboundary';
+    const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="q.md"\r\nContent-Type: text/markdown\r\n\r\n${SAMPLE_MARKDOWN}\r\n--${boundary}--\r\n`;
+    const file = await app.inject({
+      method: 'POST',
+      url: '/api/v1/classify',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: multipart,
+    });
+    expect(file.statusCode).toBe(200);
+    expect((file.json() as { themes: unknown[] }).themes.length).toBeGreaterThan(0);
+
+    const empty = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { text: '  ' } });
+    expect(empty.statusCode).toBe(400);
+    expect((empty.json() as { error: { message: string } }).error.message).toMatch(/empty/);
+    const wrong = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { words: 'x' } });
+    expect(wrong.statusCode).toBe(400);
+    expect((wrong.json() as { error: { message: string } }).error.message).toMatch(/text/);
+  });
+
+  it('slh themes classify prints one JSON line per input, reading "-" from stdin', async () => {
+    const file = path.join(dir, 'q.md');
+    const run = slh(['themes', 'classify', file, '-', '--json'], t.env, FINDING);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            file: string;
+            themes: Array<{
+              slug: string;
+              label: string;
+              confidence: number;
+              evidence: Array<Record<string, unknown>>;
+            }>;
+          },
+      );
+    expect(lines.map((l) => l.file)).toEqual([file, '-']);
+    expect(lines[1]?.themes.map((x) => x.slug)).toContain('domestic-abuse');
+    expect(Object.keys(lines[1]?.themes[0]?.evidence[0] ?? {}).sort()).toEqual([
+      'page',
+      'paragraph',
+      'section',
+      'text',
+    ]);
+    const missing = slh(['themes', 'classify', path.join(dir, 'nope.pdf')], t.env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+  });
+
+  it('slh eval themes prints per-theme figures and averages, and names a bad line', async () => {
+    const file = path.join(dir, 'eval.jsonl');
+    await fs.writeFile(
+      file,
+      `${JSON.stringify({ id: 1, text: FINDING, themes: ['domestic-abuse', 'information-sharing'] })}\n${JSON.stringify({ id: 2, text: 'The panel met four times.', themes: [] })}\n`,
+    );
+    const run = slh(['eval', 'themes', file, '--json'], t.env);
+    expect(run.code).toBe(0);
+    const e = JSON.parse(run.stdout) as {
+      items: number;
+      micro: { f1: number };
+      themes: Array<{ slug: string; tp: number }>;
+    };
+    expect(e.items).toBe(2);
+    expect(e.themes.find((x) => x.slug === 'domestic-abuse')?.tp).toBe(1);
+    const text = slh(['eval', 'themes', file], t.env);
+    expect(text.stdout).toMatch(/micro average/);
+    await fs.writeFile(file, '{"id":1,"text":"x","themes":["not-a-theme"]}\n');
+    const bad = slh(['eval', 'themes', file], t.env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('line 1: "not-a-theme" is not a theme');
+  });
+});
+
+describe('labelled files', () => {
+  it('names the line and the field of each mistake', () => {
+    expect(() => parseLabelled('{"id":1,"text":"a","themes":[]}\nnot json\n', 'f.jsonl')).toThrow(
+      'f.jsonl line 2: not valid JSON',
+    );
+    expect(() => parseLabelled('{"id":1,"themes":[]}\n', 'f.jsonl')).toThrow(/f.jsonl line 1: text/);
+    expect(() => parseLabelled('\n', 'f.jsonl')).toThrow('f.jsonl: no labelled lines');
+  });
+
+  it('the labelled set we ship has at least 300 items over every theme, split into train and test', async () => {
+    const read = async (name: string) =>
+      parseLabelled(
+        await fs.readFile(path.resolve(import.meta.dirname, `../../demo/themes/${name}.jsonl`), 'utf8'),
+        name,
+      );
+    const train = await read('train');
+    const test = await read('test');
+    expect(train.length + test.length).toBeGreaterThanOrEqual(300);
+    expect(new Set([...train, ...test].map((i) => i.id)).size).toBe(train.length + test.length);
+    const covered = new Set(test.flatMap((i) => i.themes));
+    expect(covered.size).toBe(32);
+    expect(test.filter((i) => i.themes.length === 0).length).toBeGreaterThan(10);
+  });
+});
