@@ -3,7 +3,7 @@ import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../db/types.js';
 import { searchText } from './search-text.js';
 import type { CompiledQuery, Executor } from './search-index.js';
-import { SqlSearchIndex } from './sql-search.js';
+import { PASSAGE_COUNT_CAP, SqlSearchIndex } from './sql-search.js';
 import type { MatchedPassage } from './sql-search.js';
 
 /**
@@ -15,10 +15,24 @@ import type { MatchedPassage } from './sql-search.js';
 export class PostgresTsvectorIndex extends SqlSearchIndex {
   readonly backend = 'postgres' as const;
   protected override readonly rankLimit: number;
+  protected override readonly passageCountCap: number;
 
-  constructor(db: Kysely<Database>, options: { rankLimit?: number } = {}) {
+  constructor(db: Kysely<Database>, options: { rankLimit?: number; passageCountCap?: number } = {}) {
     super(db);
     this.rankLimit = options.rankLimit ?? 200;
+    this.passageCountCap = options.passageCountCap ?? PASSAGE_COUNT_CAP;
+  }
+
+  /**
+   * The planner prices a scan of review_search by its small heap and does not see that matching means
+   * reading every review's TOASTed vector, so for common words it picks a sequential scan that is
+   * fifty times slower than the GIN index (measured at 100,000 reviews: 660 ms against 14 ms).
+   */
+  protected override async run<T>(query: RawBuilder<T>): Promise<{ rows: T[] }> {
+    return this.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return query.execute(trx);
+    });
   }
 
   protected reviewHits(match: string): RawBuilder<unknown> {
@@ -39,6 +53,10 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
 
   protected passageHits(match: string): RawBuilder<unknown> {
     return sql`select p.id as passage_id, p.review_id, ts_rank_cd(p.search, q.q) as score from passages p, to_tsquery('english', ${match}) as q(q) where p.search @@ q.q`;
+  }
+
+  protected override passageReviews(match: string): RawBuilder<unknown> {
+    return sql`select p.review_id from passages p where p.search @@ to_tsquery('english', ${match})`;
   }
 
   protected async passagesOf(match: string, reviewIds: string[]): Promise<MatchedPassage[]> {

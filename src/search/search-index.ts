@@ -54,6 +54,8 @@ export interface ReviewHit {
 
 export interface PassagesPage {
   total: number;
+  /** true when the engine stopped counting at `total`: there are at least that many */
+  totalCapped: boolean;
   hits: Array<PassageHit & { title: string; type: string; published: string | null }>;
 }
 

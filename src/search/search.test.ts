@@ -168,10 +168,20 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       expect((await t.services.themes.codesFor(r.id)).map((c) => c.slug)).toContain(theme?.value);
     }
     const first = within.results[0]?.id ?? '';
-    await t.services.db.kysely.updateTable('review_themes').set({ status: 'rejected' }).where('review_id', '=', first).where('slug', '=', theme?.value ?? '').execute();
+    await t.services.db.kysely
+      .updateTable('review_themes')
+      .set({ status: 'rejected' })
+      .where('review_id', '=', first)
+      .where('slug', '=', theme?.value ?? '')
+      .execute();
     const after = await search('family', { filter: { themes: [theme?.value ?? ''] }, pageSize: 50 });
     expect(after.results.map((r) => r.id)).not.toContain(first);
-    await t.services.db.kysely.updateTable('review_themes').set({ status: 'suggested' }).where('review_id', '=', first).where('slug', '=', theme?.value ?? '').execute();
+    await t.services.db.kysely
+      .updateTable('review_themes')
+      .set({ status: 'suggested' })
+      .where('review_id', '=', first)
+      .where('slug', '=', theme?.value ?? '')
+      .execute();
   });
 
   it('lists every matching passage in the passages view, sortable by date', async () => {
@@ -270,6 +280,41 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       const scores = seen.slice(0, 3).map((r) => r.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       expect(seen.slice(3).map((r) => r.id)).toEqual(all.results.slice(3).map((r) => r.id));
+    },
+  );
+
+  it.runIf(backend === 'postgres')(
+    'lists passages from the most recent candidates first, pages on without repeats, and says when it stopped counting',
+    async () => {
+      const exact = await search('bruising', { view: 'passages', pageSize: 100, sort: 'date' });
+      expect(exact.total).toBeGreaterThan(10);
+      expect(exact.results).toHaveLength(exact.total);
+      const index = new PostgresTsvectorIndex(t.services.db.kysely, { rankLimit: 3, passageCountCap: 5 });
+      const service = new SearchService(t.services.db.kysely, index);
+      const seen: SearchResult[] = [];
+      for (let page = 1; page <= Math.ceil(exact.total / 4); page++) {
+        const r = await service.search(
+          { q: 'bruising', filter: {}, view: 'passages', sort: 'relevance', page, pageSize: 4 },
+          PUBLIC_ACCESS,
+        );
+        expect(r.total).toBe(5);
+        expect(r.totalCapped).toBe(true);
+        seen.push(...r.results);
+      }
+      const key = (r: SearchResult) => `${r.id}:${r.snippets[0]?.passageId}`;
+      expect(seen.map(key).sort()).toEqual(exact.results.map(key).sort());
+      const uncapped = new SearchService(
+        t.services.db.kysely,
+        new PostgresTsvectorIndex(t.services.db.kysely, { rankLimit: 3 }),
+      );
+      const all = await uncapped.search(
+        { q: 'bruising', filter: {}, view: 'passages', sort: 'date', page: 1, pageSize: 100 },
+        PUBLIC_ACCESS,
+      );
+      expect(all.totalCapped).toBe(false);
+      expect(all.total).toBe(exact.total);
+      const dates = all.results.map((r) => r.published ?? '');
+      expect(dates).toEqual([...dates].sort().reverse());
     },
   );
 

@@ -40,6 +40,8 @@ export interface SearchResult {
 
 export interface SearchResponse {
   total: number;
+  /** true when counting stopped at `total` (very common words on a large library): at least that many */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   view: SearchView;
@@ -49,7 +51,16 @@ export interface SearchResponse {
   understood: string[];
 }
 
-const EMPTY_FACETS: Facets = { type: [], subject: [], age: [], nation: [], region: [], area: [], agency: [], theme: [] };
+const EMPTY_FACETS: Facets = {
+  type: [],
+  subject: [],
+  age: [],
+  nation: [],
+  region: [],
+  area: [],
+  agency: [],
+  theme: [],
+};
 
 /** Words that start like a query term's stem: a plain, explainable approximation of the engines' stemming. */
 function stemPrefix(term: string): string {
@@ -200,7 +211,7 @@ export class SearchService {
     const compiled = this.compile(query);
     const terms = queryTerms(query);
     const base = { page: params.page, pageSize: params.pageSize, view: params.view, understood: terms };
-    if (!compiled) return { ...base, total: 0, results: [], facets: EMPTY_FACETS };
+    if (!compiled) return { ...base, total: 0, totalCapped: false, results: [], facets: EMPTY_FACETS };
     const request = {
       query: compiled,
       filter: params.filter,
@@ -231,6 +242,7 @@ export class SearchService {
       return {
         ...base,
         total: page.total,
+        totalCapped: page.totalCapped,
         facets,
         results: page.hits.map((h) => ({
           id: h.reviewId,
@@ -246,6 +258,7 @@ export class SearchService {
     return {
       ...base,
       total: page.total,
+      totalCapped: false,
       facets: page.facets,
       results: page.hits.map((h) => ({
         id: h.reviewId,

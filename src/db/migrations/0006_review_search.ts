@@ -42,6 +42,11 @@ export function reviewSearch(dialect: Dialect) {
           db,
         );
         await sql`create index review_search_search on review_search using gin (search)`.execute(db);
+        // Search joins every matching review for access and facets: an index holding those columns
+        // makes it an index-only scan (measured at 100,000 reviews: 13 ms against 27 ms).
+        await sql`create index reviews_search_cover on reviews (id) include (visibility, status, review_type, nation, region, subject, age_band, area, published_on, published_year)`.execute(
+          db,
+        );
       }
     },
   };
