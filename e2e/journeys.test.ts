@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorPage } from './pages/error-page.js';
 import { HomePage } from './pages/home-page.js';
-import { goesToNewPage, isFocused, tabTo } from './pages/navigation.js';
+import { follow, goesToNewPage, isFocused, tabTo } from './pages/navigation.js';
 import { ReviewsListPage } from './pages/reviews-list-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { UploadStatusPage } from './pages/upload-status-page.js';
@@ -18,8 +18,12 @@ const SETUP_TIMEOUT_MS = 180_000;
 /** A journey visits up to six pages, each checked with axe (several seconds on a busy two-core machine). */
 const JOURNEY_TIMEOUT_MS = 120_000;
 
-/** The demo corpus: 44 fictional reviews (demo/manifest.json), listed 20 to a page. */
-const DEMO_REVIEWS = 44;
+/** The demo corpus: the fictional reviews demo/manifest.json lists, 20 to a page. */
+const DEMO = JSON.parse(fs.readFileSync(new URL('../demo/manifest.json', import.meta.url), 'utf8')) as Array<{
+  type: string;
+}>;
+const DEMO_REVIEWS = DEMO.length;
+const DEMO_SARS = DEMO.filter((r) => r.type === 'sar').length;
 
 /**
  * A small review in Markdown, fictional like the demo corpus, with what the importer looks for: a
@@ -93,6 +97,45 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
     expectNoAxeViolations(page, `${journeyName}: ${pageName} (${js})`);
 
   it(
+    'follows a key theme from the themes page to its figures, then to a review and the evidence for it',
+    async () => {
+      await journey(async (page) => {
+        const name = 'follow a theme';
+        expect((await page.goto(`${server.baseUrl}/themes`))?.status()).toBe(200);
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Key themes');
+        await axe(page, name, 'themes page');
+
+        await follow(page, page.getByRole('link', { name: 'Emerging themes and terms' }));
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Emerging themes and terms');
+        await axe(page, name, 'emerging themes page');
+        await page.goBack();
+
+        await follow(
+          page,
+          page.getByRole('link', { name: 'Domestic abuse and coercive control', exact: true }).first(),
+        );
+        expect(new URL(page.url()).pathname).toBe('/themes/domestic-abuse');
+        await expect(page.getByRole('img', { name: /Share of reviews coded/ }).count()).resolves.toBe(1);
+        await expect(
+          page.getByRole('table', { name: 'Reviews by year of publication' }).count(),
+        ).resolves.toBe(1);
+        await axe(page, name, 'theme page');
+
+        const firstReview = page.locator('a[href$="#themes"]').first();
+        const title = await firstReview.innerText();
+        await follow(page, firstReview);
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(title);
+        await expect(page.getByRole('heading', { name: 'Key themes' }).isVisible()).resolves.toBe(true);
+        await expect(
+          page.locator('#themes').getByText('Domestic abuse and coercive control').count(),
+        ).resolves.toBeGreaterThan(0);
+        await axe(page, name, 'review page with themes');
+      });
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it(
     'finds a review by searching from the home page and opens it',
     async () => {
       await journey(async (page) => {
@@ -127,7 +170,7 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
         expect(await list.countText()).toBe(`Showing 1 to 20 of ${DEMO_REVIEWS} reviews`);
         await axe(page, name, 'all reviews');
 
-        // The demo corpus has seven safeguarding adults reviews, one of them in London ("Anthony").
+        // The demo corpus has several safeguarding adults reviews, one of them in London ("Anthony").
         await list.tick('Type of review', 'Safeguarding adults review');
         await list.tick('English region', 'London');
         await list.applyFilters();
@@ -140,9 +183,9 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
         await axe(page, name, 'filtered by type and region');
 
         await list.removeFilter('Region: London');
-        expect(await list.countText()).toBe('Showing 1 to 7 of 7 reviews');
+        expect(await list.countText()).toBe(`Showing 1 to ${DEMO_SARS} of ${DEMO_SARS} reviews`);
         const details = await list.resultDetails();
-        expect(details).toHaveLength(7);
+        expect(details).toHaveLength(DEMO_SARS);
         for (const d of details) expect(d).toMatch(/^Safeguarding adults review\n/);
         expect(list.searchParams().getAll('type')).toEqual(['sar']);
         expect(list.searchParams().has('region')).toBe(false);

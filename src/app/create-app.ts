@@ -17,6 +17,7 @@ import { feedPages } from './web/feeds/routes.js';
 import { homePages } from './web/home/routes.js';
 import { reviewPages } from './web/reviews/routes.js';
 import { searchPages } from './web/search/routes.js';
+import { themePages } from './web/themes/routes.js';
 import { uploadPages } from './web/upload/routes.js';
 
 export async function createApp(services: Services): Promise<FastifyInstance> {
@@ -53,6 +54,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   homePages(app, services);
   reviewPages(app, services);
   searchPages(app, services);
+  themePages(app, services);
   feedPages(app, services);
   uploadPages(app, services);
   reviewsApi(app, services);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { ThemeCode } from '../analysis/themes/types.js';
 import { parseLabelled } from '../services/theme-service.js';
 import { EXIT, UsageError, cliServices } from './context.js';
+import { progressBar } from './progress.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -107,6 +108,184 @@ export function registerThemes(program: Command): void {
       try {
         for (const t of await services.themes.themes())
           process.stdout.write(`${t.slug.padEnd(28)} ${t.group.padEnd(11)} ${t.label}\n`);
+      } finally {
+        await services.close();
+      }
+    });
+
+  const collectIndicator =
+    (strength: 'strong' | 'weak') =>
+    (value: string, previous: Array<{ match: 'regex'; text: string; strength: 'strong' | 'weak' }> = []) => [
+      ...previous,
+      { match: 'regex' as const, text: value, strength },
+    ];
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  type EditFlags = {
+    label?: string;
+    group?: string;
+    applies?: string;
+    definition?: string;
+    strong?: Array<{ match: 'regex'; text: string; strength: 'strong' | 'weak' }>;
+    weak?: Array<{ match: 'regex'; text: string; strength: 'strong' | 'weak' }>;
+    remove?: string[];
+    by?: string;
+  };
+  const themeFromFlags = (slug: string, flags: EditFlags) => ({
+    slug,
+    ...(flags.label ? { label: flags.label } : {}),
+    ...(flags.group ? { group: flags.group } : {}),
+    ...(flags.applies ? { applies: flags.applies.split(',').map((a) => a.trim()) } : {}),
+    ...(flags.definition ? { definition: flags.definition } : {}),
+    ...(flags.strong || flags.weak
+      ? { addIndicators: [...(flags.strong ?? []), ...(flags.weak ?? [])] }
+      : {}),
+    ...(flags.remove ? { removeIndicators: flags.remove } : {}),
+  });
+  const withThemeOptions = (c: Command) =>
+    c
+      .option('--label <text>', 'what people read')
+      .option('--group <group>', 'harm or protection')
+      .option('--applies <list>', 'comma-separated: child, adult, domestic')
+      .option('--definition <text>', 'what counts')
+      .option(
+        '--strong <regex>',
+        'add a strong indicator (a regular expression; repeatable)',
+        collectIndicator('strong'),
+      )
+      .option('--weak <regex>', 'add a weak indicator (repeatable)', collectIndicator('weak'))
+      .option('--by <name>', 'who is making the change (kept in the history)');
+
+  withThemeOptions(
+    themes
+      .command('add')
+      .description('add a theme to the taxonomy')
+      .argument('<slug>', 'a new slug, e.g. cost-of-living'),
+  ).action(async (slug: string, flags: EditFlags) => {
+    const services = await cliServices(true);
+    try {
+      const r = await services.themes.saveTheme(themeFromFlags(slug, flags), flags.by ?? '', 'add');
+      process.stdout.write(
+        `added ${r.slug} (version ${r.version}); run "slh themes recode" to code the library with it\n`,
+      );
+    } finally {
+      await services.close();
+    }
+  });
+
+  withThemeOptions(
+    themes
+      .command('edit')
+      .description("change a theme's label, definition or indicators")
+      .argument('<slug>', 'the theme'),
+  )
+    .option('--remove <text>', 'remove the indicator with this text (repeatable)', collect)
+    .action(async (slug: string, flags: EditFlags) => {
+      const services = await cliServices(true);
+      try {
+        const r = await services.themes.saveTheme(themeFromFlags(slug, flags), flags.by ?? '', 'edit');
+        process.stdout.write(
+          `${r.slug} is now version ${r.version}; run "slh themes recode" for the change to reach coded reviews\n`,
+        );
+      } finally {
+        await services.close();
+      }
+    });
+
+  themes
+    .command('history')
+    .description('every change to a theme: version, who, when, what')
+    .argument('<slug>', 'the theme')
+    .option('--json', 'print the changes as JSON')
+    .action(async (slug: string, flags: { json?: boolean }) => {
+      const services = await cliServices(true);
+      try {
+        const h = await services.themes.history(slug);
+        if (flags.json) process.stdout.write(`${JSON.stringify(h)}\n`);
+        else
+          for (const c of h)
+            process.stdout.write(`v${c.version} ${c.change} by ${c.changedBy} at ${c.changedAt}\n`);
+      } finally {
+        await services.close();
+      }
+    });
+
+  themes
+    .command('review')
+    .description(
+      "record an analyst's decision on a review's theme: confirm or reject a suggestion, or add a missed theme with its evidence",
+    )
+    .argument('<review-id>', 'the review')
+    .argument('<slug>', 'the theme')
+    .argument('<decision>', 'confirm, reject or add')
+    .option('--evidence <sentence>', 'a sentence of the review that shows the theme (required for add)')
+    .option('--by <name>', 'who is deciding')
+    .action(
+      async (reviewId: string, slug: string, decision: string, flags: { evidence?: string; by?: string }) => {
+        if (!['confirm', 'reject', 'add'].includes(decision))
+          throw new UsageError(`decision must be confirm, reject or add, not "${decision}"`);
+        const services = await cliServices(true);
+        try {
+          await services.themes.decide(
+            reviewId,
+            slug,
+            decision as 'confirm' | 'reject' | 'add',
+            flags.by ?? '',
+            flags.evidence,
+          );
+          const past = { confirm: 'confirmed', reject: 'rejected', add: 'added' }[
+            decision as 'confirm' | 'reject' | 'add'
+          ];
+          process.stdout.write(`${reviewId} ${slug}: ${past} by ${flags.by}\n`);
+        } finally {
+          await services.close();
+        }
+      },
+    );
+
+  themes
+    .command('agreement')
+    .description('agreement between the coder and analysts, per theme')
+    .option('--json', 'print the figures as JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const services = await cliServices(true);
+      try {
+        const rows = await services.themes.agreement();
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify(rows)}\n`);
+          return;
+        }
+        if (rows.length === 0) process.stdout.write('no analyst decisions yet\n');
+        const show = (x: number | null) => (x === null ? '    –' : pct(x));
+        for (const r of rows) {
+          process.stdout.write(
+            `${r.slug.padEnd(28)} confirmed ${r.confirmed}, rejected ${r.rejected}, added ${r.added}; precision ${show(r.precision)} recall ${show(r.recall)}\n`,
+          );
+        }
+      } finally {
+        await services.close();
+      }
+    });
+
+  themes
+    .command('recode')
+    .description(
+      're-code every review with the current taxonomy and model (a job several processes can share; --join helps a running one)',
+    )
+    .option('--join', 'work on the queued job without starting a new one')
+    .action(async (flags: { join?: boolean }) => {
+      const services = await cliServices(true);
+      try {
+        if (!flags.join) {
+          const started = await services.themes.startRecode();
+          process.stderr.write(`re-coding ${started.reviews} reviews\n`);
+        }
+        const bar = progressBar(true, 're-coding');
+        const coded = await services.themes.workRecode(`pid-${process.pid}`, (done, total) =>
+          bar.update(done, total, ''),
+        );
+        bar.stop();
+        const p = await services.themes.recodeProgress();
+        process.stdout.write(`re-coded ${coded} reviews in this process; ${p.done} of ${p.total} done\n`);
       } finally {
         await services.close();
       }

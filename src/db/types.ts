@@ -183,7 +183,18 @@ export interface ThemeModelsTable {
   model: string;
 }
 
+/** Reviews queued for re-coding; workers claim them atomically. */
+export interface ThemeRecodeTable {
+  review_id: string;
+  job: string;
+  /** queued, running, done */
+  status: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+}
+
 export interface Database {
+  theme_recode: ThemeRecodeTable;
   themes: ThemesTable;
   theme_changes: ThemeChangesTable;
   review_themes: ReviewThemesTable;

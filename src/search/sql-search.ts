@@ -15,8 +15,11 @@ import type {
 import { FACETS, facetCondition, reviewConditions } from './sql-filters.js';
 import type { FacetDefinition } from './sql-filters.js';
 
-/** Where an engine that ranks only candidates stops counting paragraphs ("10,000 or more"). */
-export const PASSAGE_COUNT_CAP = 10_000;
+/**
+ * Where an engine that ranks only candidates stops counting paragraphs ("1,000 or more"): counting
+ * reads each matching paragraph's row, and past a thousand the exact number helps nobody.
+ */
+export const PASSAGE_COUNT_CAP = 1_000;
 
 /** A passage that matched, before its text is fetched. */
 export interface MatchedPassage {
@@ -110,7 +113,10 @@ export abstract class SqlSearchIndex implements SearchIndex {
       sql.join(
         [
           sql`1 = 1`,
-          ...facets.filter((f) => f.field !== skip).map((f) => sql`${sql.ref(`ok_${f.field}`)} = 1`),
+          // Only filters in use: a column that is 1 everywhere only misleads the planner's estimates.
+          ...facets
+            .filter((f) => f.field !== skip && (f.chosen(filter)?.length ?? 0) > 0)
+            .map((f) => sql`${sql.ref(`ok_${f.field}`)} = 1`),
         ],
         sql` and `,
       );
@@ -357,7 +363,8 @@ export abstract class SqlSearchIndex implements SearchIndex {
       ordered.push(...found.sort(request.sort === 'relevance' && reviewOffset === 0 ? byScore : byDate));
       reviewOffset += ids.length;
       if (ids.length < batch) break;
-      batch = Math.max(batch, need);
+      // Words that rarely share a paragraph leave most candidates empty: widen quickly.
+      batch *= 4;
     }
     const pageRows = ordered.slice(request.offset, request.offset + request.limit);
     const counted = await this.run(sql<{ n: number }>`select count(*) as n from (

@@ -179,6 +179,135 @@ describe.each(BACKENDS)('themes on %s', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('analysts and the taxonomy on %s', (backend) => {
+  let t: TestEnv;
+  let dir: string;
+  let reviewId = '';
+
+  beforeAll(async () => {
+    t = await testEnv(backend);
+    dir = await tempDir();
+    await fs.writeFile(path.join(dir, 'q.md'), SAMPLE_MARKDOWN);
+    const out = await t.services.importer.importAll([{ path: path.join(dir, 'q.md') }]);
+    reviewId = out.imported[0]?.id ?? '';
+  });
+  afterAll(async () => {
+    await t.cleanup();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('records confirm, reject and add with who and where, keeps them through re-coding, and reports agreement', async () => {
+    const codes = await t.services.themes.codesFor(reviewId);
+    expect(codes.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = codes;
+    await t.services.themes.decide(reviewId, first?.slug ?? '', 'confirm', 'Analyst A');
+    await t.services.themes.decide(reviewId, second?.slug ?? '', 'reject', 'Analyst A');
+    const missing =
+      (await t.services.themes.themes()).find((x) => !codes.some((c) => c.slug === x.slug))?.slug ?? '';
+    await expect(
+      t.services.themes.decide(
+        reviewId,
+        missing,
+        'add',
+        'Analyst A',
+        'Words that are nowhere in this review at all.',
+      ),
+    ).rejects.toThrow(/not in the review/);
+    await expect(t.services.themes.decide(reviewId, missing, 'confirm', 'Analyst A')).rejects.toThrow(
+      /no ".*" code to confirm/,
+    );
+    await expect(t.services.themes.decide(reviewId, 'not-a-theme', 'confirm', 'Analyst A')).rejects.toThrow(
+      /not a theme/,
+    );
+    const review = await t.services.reviews.get(reviewId, OPERATOR_ACCESS);
+    const sentence =
+      (review.passages.find((p) => p.text.length > 40)?.text ?? '').split(/(?<=\.)\s/)[0] ?? '';
+    await t.services.themes.decide(reviewId, missing, 'add', 'Analyst B', sentence);
+
+    const after = await t.services.themes.codesFor(reviewId);
+    expect(after.find((c) => c.slug === first?.slug)).toMatchObject({
+      status: 'confirmed',
+      reviewedBy: 'Analyst A',
+    });
+    expect(after.find((c) => c.slug === second?.slug)?.status).toBe('rejected');
+    const added = after.find((c) => c.slug === missing);
+    expect(added).toMatchObject({ status: 'added', codedBy: 'Analyst B' });
+    expect(added?.evidence[0]?.text).toBe(sentence);
+
+    // re-coding replaces suggestions but never an analyst's decision
+    await t.services.themes.startRecode();
+    await t.services.themes.workRecode('test');
+    const recoded = await t.services.themes.codesFor(reviewId);
+    expect(recoded.find((c) => c.slug === first?.slug)?.status).toBe('confirmed');
+    expect(recoded.find((c) => c.slug === second?.slug)?.status).toBe('rejected');
+    expect(recoded.find((c) => c.slug === missing)?.status).toBe('added');
+
+    const agreement = await t.services.themes.agreement();
+    expect(agreement.find((a) => a.slug === first?.slug)).toMatchObject({
+      confirmed: 1,
+      rejected: 0,
+      precision: 1,
+    });
+    expect(agreement.find((a) => a.slug === second?.slug)).toMatchObject({ rejected: 1, precision: 0 });
+    expect(agreement.find((a) => a.slug === missing)).toMatchObject({ added: 1, recall: 0 });
+  });
+
+  it('versions every change to a theme with who and when, and refuses a bad one naming the problem', async () => {
+    const before = await t.services.themes.history('neglect');
+    expect(before).toHaveLength(1);
+    const r = await t.services.themes.saveTheme(
+      { slug: 'neglect', addIndicators: [{ match: 'exact', text: 'empty fridge', strength: 'strong' }] },
+      'Analyst A',
+      'edit',
+    );
+    expect(r.version).toBe(2);
+    const history = await t.services.themes.history('neglect');
+    expect(history.map((h) => [h.version, h.change, h.changedBy])).toEqual([
+      [1, 'seeded', 'seed'],
+      [2, 'edited', 'Analyst A'],
+    ]);
+    expect(JSON.stringify(history[1]?.after)).toContain('empty fridge');
+    await expect(
+      t.services.themes.saveTheme(
+        { slug: 'neglect', addIndicators: [{ match: 'regex', text: '(unclosed', strength: 'weak' }] },
+        'A',
+        'edit',
+      ),
+    ).rejects.toThrow(/not a valid pattern/);
+    await expect(
+      t.services.themes.saveTheme({ slug: 'neglect', label: 'Again' }, 'A', 'add'),
+    ).rejects.toThrow(/never reused/);
+    await expect(t.services.themes.saveTheme({ slug: 'neglect', label: 'X' }, ' ', 'edit')).rejects.toThrow(
+      /who/,
+    );
+    expect(await t.services.themes.history('neglect')).toHaveLength(2);
+  });
+
+  it('adds a theme, and re-coding shared by two workers codes every review once with it', async () => {
+    await t.services.themes.saveTheme(
+      {
+        slug: 'skull-fracture-test',
+        label: 'Skull fractures (test theme)',
+        group: 'harm',
+        applies: ['child'],
+        definition: 'a test theme',
+        addIndicators: [{ match: 'exact', text: 'skull fracture', strength: 'strong' }],
+      },
+      'Analyst A',
+      'add',
+    );
+    const job = await t.services.themes.startRecode();
+    expect(job.reviews).toBe(1);
+    const [a, b] = await Promise.all([
+      t.services.themes.workRecode('worker-a'),
+      t.services.themes.workRecode('worker-b'),
+    ]);
+    expect(a + b).toBe(1);
+    expect(await t.services.themes.recodeProgress()).toMatchObject({ total: 1, done: 1 });
+    expect((await t.services.themes.codesFor(reviewId)).map((c) => c.slug)).toContain('skull-fracture-test');
+  });
+});
+
 describe('labelled files', () => {
   it('names the line and the field of each mistake', () => {
     expect(() => parseLabelled('{"id":1,"text":"a","themes":[]}\nnot json\n', 'f.jsonl')).toThrow(

@@ -9,13 +9,21 @@ import { SEED_INDICATORS } from '../analysis/themes/indicators.js';
 import { trainModel } from '../analysis/themes/model.js';
 import type { LabelledText, ThemeModel } from '../analysis/themes/model.js';
 import { TAXONOMY_VERSION_1 } from '../analysis/themes/taxonomy.js';
-import type { Applies, Theme, ThemeCode } from '../analysis/themes/types.js';
+import type { Applies, Evidence, Theme, ThemeCode } from '../analysis/themes/types.js';
 import type { Database } from '../db/types.js';
 import { parseReview } from '../ingestion/parse-review.js';
 import type { ParsedReview } from '../ingestion/parse-review.js';
 import { ThemesRepository } from '../repositories/themes-repository.js';
 import type { StoredCode } from '../repositories/themes-repository.js';
-import { ValidationError } from '../shared/errors.js';
+import { NotFoundError, ValidationError } from '../shared/errors.js';
+import type { AccessScope } from '../repositories/reviews-repository.js';
+import { cooccurrence, poissonTrend } from '../analysis/themes/trends.js';
+import { emergingTerms } from '../analysis/themes/emerging.js';
+import type { EmergingResult, ReviewText } from '../analysis/themes/emerging.js';
+import { BOILERPLATE_SECTION_KINDS } from '../analysis/themes/coder.js';
+import { compileThemes, indicatorPattern } from '../analysis/themes/rules.js';
+import { formatZodError } from './review-metadata.js';
+import type { Trend, YearCount } from '../analysis/themes/trends.js';
 
 /** The labelled set we wrote: its train split is what a new library's model learns from. */
 export const LABELLED_TRAIN = new URL('../../demo/themes/train.jsonl', import.meta.url);
@@ -58,6 +66,52 @@ export function parseLabelled(content: string, source: string, known?: Set<strin
   return items;
 }
 
+const indicatorInput = z
+  .object({
+    match: z.enum(['any', 'all', 'exact', 'regex']),
+    text: z.string().min(1).max(500),
+    strength: z.enum(['strong', 'weak']),
+  })
+  .strict();
+const themeInput = z
+  .object({
+    slug: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,59}$/, 'must be lower-case words joined by hyphens, e.g. cost-of-living'),
+    label: z.string().trim().min(1).max(120).optional(),
+    group: z.enum(['harm', 'protection']).optional(),
+    applies: z
+      .array(z.enum(['child', 'adult', 'domestic']))
+      .min(1)
+      .optional(),
+    definition: z.string().trim().min(1).max(1000).optional(),
+    addIndicators: z.array(indicatorInput).optional(),
+    removeIndicators: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export interface PrevalenceFilter {
+  regions?: string[];
+  types?: string[];
+}
+
+export interface ThemeOverview {
+  /** reviews published in the years covered */
+  reviews: number;
+  years: number[];
+  themes: Array<{ theme: Theme; coded: number; confirmed: number; series: YearCount[]; trend: Trend }>;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+function sumBy<T extends { n: number }, K>(rows: T[], key: (row: T) => K): Map<K, number> {
+  const out = new Map<K, number>();
+  for (const r of rows) out.set(key(r), (out.get(key(r)) ?? 0) + r.n);
+  return out;
+}
+
 const REVIEW_TYPE_APPLIES: Record<string, Applies> = { sar: 'adult', dhr: 'domestic' };
 
 /**
@@ -68,6 +122,7 @@ const REVIEW_TYPE_APPLIES: Record<string, Applies> = { sar: 'adult', dhr: 'domes
 export class ThemeService {
   private readonly repo: ThemesRepository;
   private cached: { stamp: string; coder: ThemeCoder; themes: Theme[] } | null = null;
+  private emergingCache: { key: string; result: EmergingResult } | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -196,6 +251,252 @@ export class ThemeService {
       predicted,
       themes.map((t) => t.slug),
     );
+  }
+
+  /**
+   * Each theme's prevalence by year (reviews coded, out of reviews published) with its trend test,
+   * over the reviews the caller may see, optionally for some regions or review types.
+   */
+  async overview(access: AccessScope, filter: PrevalenceFilter = {}): Promise<ThemeOverview> {
+    const themes = await this.themes();
+    const { totals, coded } = await this.repo.prevalence(access, filter);
+    const years = [...new Set(totals.map((t) => t.year))].sort((a, b) => a - b);
+    const span = years.length ? range(years[0] ?? 0, years[years.length - 1] ?? 0) : [];
+    const totalByYear = sumBy(totals, (t) => t.year);
+    const rows = themes.map((theme) => {
+      const mine = coded.filter((c) => c.slug === theme.slug);
+      const byYear = sumBy(mine, (c) => c.year);
+      const series = span.map((year) => ({
+        year,
+        count: byYear.get(year) ?? 0,
+        total: totalByYear.get(year) ?? 0,
+      }));
+      return {
+        theme,
+        coded: mine.reduce((n, c) => n + c.n, 0),
+        confirmed: mine.reduce((n, c) => n + c.confirmed, 0),
+        series,
+        trend: poissonTrend(series),
+      };
+    });
+    return { reviews: totals.reduce((n, t) => n + t.n, 0), years: span, themes: rows };
+  }
+
+  /** One theme: its trend, its regions, the reviews and passages that carry it, and the themes it goes with. */
+  async detail(access: AccessScope, slug: string, filter: PrevalenceFilter = {}) {
+    const overview = await this.overview(access, filter);
+    const row = overview.themes.find((t) => t.theme.slug === slug);
+    if (!row) throw new NotFoundError(`No theme "${slug}"`);
+    const { totals, coded } = await this.repo.prevalence(access, filter);
+    const totalByRegion = sumBy(totals, (t) => t.region ?? '');
+    const codedByRegion = sumBy(
+      coded.filter((c) => c.slug === slug),
+      (c) => c.region ?? '',
+    );
+    const regions = [...totalByRegion]
+      .map(([region, reviews]) => ({
+        region: region || 'Outside England or not known',
+        reviews,
+        coded: codedByRegion.get(region) ?? 0,
+      }))
+      .map((r) => ({ ...r, share: r.reviews ? r.coded / r.reviews : 0 }))
+      .sort((a, b) => b.share - a.share || a.region.localeCompare(b.region));
+    const labels = new Map(overview.themes.map((t) => [t.theme.slug, t.theme.label]));
+    const related = cooccurrence(await this.repo.themesByReview(access))
+      .filter((p) => p.a === slug || p.b === slug)
+      .map((p) => {
+        const other = p.a === slug ? p.b : p.a;
+        return { slug: other, label: labels.get(other) ?? other, both: p.both, lift: p.lift };
+      })
+      .sort((a, b) => b.lift - a.lift || b.both - a.both)
+      .slice(0, 8);
+    const reviews = await this.repo.reviewsWith(access, slug, 50);
+    return { ...row, years: overview.years, regions, related, reviews };
+  }
+
+  /**
+   * Terms rising sharply in recent reviews that no theme explains (candidates for new themes), over
+   * the reviews the caller may see. Worked out from the passages on demand and kept until the library
+   * or the taxonomy changes.
+   */
+  async emerging(access: AccessScope): Promise<EmergingResult> {
+    const version = await this.db
+      .selectFrom('reviews')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
+      .executeTakeFirstOrThrow();
+    const key = `${JSON.stringify(access)}|${Number(version.n)}|${String(version.at)}|${await this.repo.stamp()}`;
+    if (this.emergingCache?.key === key) return this.emergingCache.result;
+    const rows = await this.db
+      .selectFrom('passages as p')
+      .innerJoin('reviews as r', 'r.id', 'p.review_id')
+      .leftJoin('sections as s', 's.id', 'p.section_id')
+      .select(['r.id', 'r.published_year', 'p.text', 's.kind'])
+      .where('r.visibility', 'in', access.visibilities)
+      .where('r.status', 'in', access.statuses)
+      .where('r.published_year', 'is not', null)
+      .orderBy('r.id')
+      .orderBy('p.seq')
+      .execute();
+    const byReview = new Map<string, ReviewText>();
+    for (const row of rows) {
+      if (BOILERPLATE_SECTION_KINDS.has(row.kind ?? '')) continue;
+      const review = byReview.get(row.id) ?? { id: row.id, year: Number(row.published_year), passages: [] };
+      review.passages.push(row.text);
+      byReview.set(row.id, review);
+    }
+    const compiled = compileThemes(await this.themes());
+    const explainedBy = (term: string) =>
+      compiled.find((c) => c.patterns.some(({ re }) => new RegExp(re.source, 'i').test(term)))?.theme.label ??
+      null;
+    const result = byReview.size
+      ? emergingTerms([...byReview.values()], explainedBy)
+      : { recentFrom: 0, recentTo: 0, recentTotal: 0, earlierTotal: 0, terms: [], explained: [] };
+    this.emergingCache = { key, result };
+    return result;
+  }
+
+  /** The history of a theme's definition and indicators: who changed what, when. */
+  async history(slug: string) {
+    await this.current();
+    const h = await this.repo.history(slug);
+    if (h.length === 0) throw new NotFoundError(`No theme "${slug}"`);
+    return h;
+  }
+
+  /**
+   * Changes a theme (label, definition, indicators) or adds one, keeping the change in its history.
+   * Indicators are checked before anything is stored. Re-code afterwards (`recode`) for the change
+   * to reach reviews already coded.
+   */
+  async saveTheme(
+    input: unknown,
+    by: string,
+    mode: 'add' | 'edit',
+  ): Promise<{ slug: string; version: number }> {
+    if (!by.trim()) throw new ValidationError('Say who is making the change (--by).');
+    const parsed = themeInput.safeParse(input);
+    if (!parsed.success) throw new ValidationError(formatZodError(parsed.error));
+    const existing = (await this.themes()).find((t) => t.slug === parsed.data.slug);
+    if (mode === 'add' && existing)
+      throw new ValidationError(`A theme "${parsed.data.slug}" exists already; slugs are never reused.`);
+    if (mode === 'edit' && !existing) throw new NotFoundError(`No theme "${parsed.data.slug}"`);
+    const merged: Theme = {
+      slug: parsed.data.slug,
+      label: parsed.data.label ?? existing?.label ?? '',
+      group: parsed.data.group ?? existing?.group ?? 'harm',
+      applies: parsed.data.applies ?? existing?.applies ?? ['child', 'adult', 'domestic'],
+      definition: parsed.data.definition ?? existing?.definition ?? '',
+      indicators: [
+        ...(existing?.indicators ?? []).filter((i) => !(parsed.data.removeIndicators ?? []).includes(i.text)),
+        ...(parsed.data.addIndicators ?? []),
+      ],
+    };
+    if (!merged.label || !merged.definition)
+      throw new ValidationError('A theme needs a label and a definition.');
+    if (merged.indicators.length === 0)
+      throw new ValidationError('A theme needs at least one indicator, or it can never be found.');
+    for (const i of merged.indicators) {
+      try {
+        indicatorPattern(i);
+      } catch (err) {
+        throw new ValidationError(`Indicator "${i.text}" is not a valid pattern: ${(err as Error).message}`);
+      }
+    }
+    const version = await this.repo.saveTheme(merged, by.trim(), mode === 'add' ? 'added' : 'edited');
+    return { slug: merged.slug, version };
+  }
+
+  /**
+   * An analyst's decision on one review's theme. "confirm" and "reject" act on a suggestion; "add"
+   * records a theme the coder missed, with evidence that must be a sentence of the review.
+   */
+  async decide(
+    reviewId: string,
+    slug: string,
+    decision: 'confirm' | 'reject' | 'add',
+    by: string,
+    evidenceText?: string,
+  ): Promise<void> {
+    if (!by.trim()) throw new ValidationError('Say who is deciding (--by).');
+    if (!(await this.knownSlugs()).has(slug))
+      throw new ValidationError(`"${slug}" is not a theme in the taxonomy.`);
+    const codes = await this.repo.codesFor(reviewId);
+    const code = codes.find((c) => c.slug === slug);
+    if (decision !== 'add' && !code)
+      throw new ValidationError(
+        `Review ${reviewId} has no "${slug}" code to ${decision}; use "add" with the evidence.`,
+      );
+    let evidence: Evidence[] | undefined;
+    if (evidenceText !== undefined || decision === 'add') {
+      const wanted = (evidenceText ?? '').replace(/\s+/g, ' ').trim();
+      if (wanted.length < 10)
+        throw new ValidationError('Give the evidence: a sentence of the review (--evidence "...").');
+      const found = await this.db
+        .selectFrom('passages as p')
+        .leftJoin('sections as s', 's.id', 'p.section_id')
+        .select(['p.text', 'p.paragraph', 'p.page', 's.heading'])
+        .where('p.review_id', '=', reviewId)
+        .execute();
+      if (found.length === 0) throw new NotFoundError(`No review with id ${reviewId}`);
+      const passage = found.find((p) => p.text.replace(/\s+/g, ' ').includes(wanted));
+      if (!passage)
+        throw new ValidationError('The evidence is not in the review: quote a sentence of it exactly.');
+      evidence = [
+        {
+          text: wanted,
+          section: passage.heading,
+          paragraph: passage.paragraph,
+          page: passage.page === null ? null : Number(passage.page),
+          reason: `added by ${by.trim()}`,
+        },
+      ];
+    }
+    const status = decision === 'confirm' ? 'confirmed' : decision === 'reject' ? 'rejected' : 'added';
+    await this.repo.decide(reviewId, slug, status, by.trim(), evidence);
+  }
+
+  /** Agreement between the coder and analysts per theme, from their decisions. */
+  async agreement() {
+    return (await this.repo.agreement()).map((a) => ({
+      ...a,
+      // of the coder's suggestions analysts looked at, the share they confirmed
+      precision: a.confirmed + a.rejected ? a.confirmed / (a.confirmed + a.rejected) : null,
+      // of the themes analysts hold present, the share the coder had suggested
+      recall: a.confirmed + a.added ? a.confirmed / (a.confirmed + a.added) : null,
+    }));
+  }
+
+  /** Queues every review for re-coding; returns the job id and how many reviews it holds. */
+  async startRecode(): Promise<{ job: string; reviews: number }> {
+    const job = new Date().toISOString();
+    return { job, reviews: await this.repo.enqueueRecode(job) };
+  }
+
+  /**
+   * Works through the re-coding queue with the current taxonomy and model until it is empty. Several
+   * processes may run this at once: each claims its own batch. Analysts' decisions are kept.
+   */
+  async workRecode(worker: string, onProgress?: (done: number, total: number) => void): Promise<number> {
+    const coder = await this.coder();
+    let coded = 0;
+    for (;;) {
+      const batch = await this.repo.claimRecode(worker, 20);
+      if (batch.length === 0) break;
+      for (const id of batch) {
+        await this.db.transaction().execute(async (trx) => {
+          await this.codeReview(trx, id, coder);
+          await this.repo.finishRecode(trx, id);
+        });
+        coded++;
+      }
+      const p = await this.repo.recodeProgress();
+      onProgress?.(p.done, p.total);
+    }
+    return coded;
+  }
+
+  recodeProgress() {
+    return this.repo.recodeProgress();
   }
 
   async knownSlugs(): Promise<Set<string>> {

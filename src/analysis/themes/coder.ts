@@ -32,7 +32,13 @@ export const CODING = {
 };
 
 /** Sections that describe the review, not the case: what they mention is not what happened. */
-const BOILERPLATE_KINDS = new Set(['terms-of-reference', 'methodology', 'glossary', 'agencies', 'appendix']);
+export const BOILERPLATE_SECTION_KINDS = new Set([
+  'terms-of-reference',
+  'methodology',
+  'glossary',
+  'agencies',
+  'appendix',
+]);
 
 interface PassageScore {
   confidence: number;
@@ -56,7 +62,8 @@ export class ThemeCoder {
   code(passages: LocatedPassage[], applies?: Applies): ThemeCode[] {
     const best = new Map<string, PassageScore[]>();
     for (const passage of passages) {
-      if (BOILERPLATE_KINDS.has(passage.sectionKind ?? '') || isBoilerplateHeading(passage.section)) continue;
+      if (BOILERPLATE_SECTION_KINDS.has(passage.sectionKind ?? '') || isBoilerplateHeading(passage.section))
+        continue;
       const factor = passage.sectionKind === 'recommendations' ? this.settings.recommendationsFactor : 1;
       for (const [slug, score] of this.scorePassage(passage)) {
         best.set(slug, [

@@ -33,7 +33,7 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
       '\\b(no|without|lack of) (food|heating|electricity|beds?|bedding)\\b',
       '\\black of (supervision|basic care|routine|stimulation)',
       '\\bgraded care profile\\b',
-      '\\bneglected\\b',
+      '\\b(was|were|being|had been|felt|left) neglected\\b',
     ),
     ...weak('\\bneglect\\b', '\\b(supervision|hygiene|basic needs|basic care)\\b'),
   ],
@@ -187,6 +187,10 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'organisational-abuse': [
     ...strong(
+      '\\b(support worker|care worker|care staff|staff member|member of staff|agency worker|healthcare assistant)s?\\b.{0,60}\\b(abus|assault|stole|steal|taking (cash|money)|took (cash|money)|made (her|him)|hit|slapped|restrain|rough)',
+      '\\b(care home|nursing home|residential home|day centre|day service|unit|provider|supported living)\\b.{0,80}\\b(unexplained|bruis|injur|unnoticed|audits?|not carried out|restrictive|closed culture|staffing levels|medication errors?)',
+      '\\bassessment and treatment units?\\b',
+      '\\b(residents?|service users?|patients?)\\b.{0,60}\\b(money|cash|finances|injur|bruis|neglect|left alone|unnoticed)',
       '\\b(organisational|institutional|organizational) (abuse|neglect)',
       '\\b(care home|nursing home|residential (home|care|setting)|hospital ward|supported living|home care agency|domiciliary care|care provider)\\b.{0,80}\\b(abuse|neglect|poor (care|quality|practice)|failed|missed|inadequate|unsafe|pressure (ulcers?|sores?)|staffing)',
       '\\b(pressure (ulcers?|sores?|damage)|missed (calls|visits|medication)|dehydrat(ed|ion)|malnutrition|restraint)\\b',
@@ -267,7 +271,6 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
       '\\b(no|without|lack of|absence of) (a )?(shared|single|joint|coordinated|co-ordinated) (plan|picture|understanding|view|approach)',
       '\\b(each|every|no) agency\\b.{0,60}\\b(own|alone|isolation|part of the picture|piece)',
       '\\b(agencies|professionals|services) (were )?(working|worked) (in isolation|separately|alone|independently)',
-      '\\b(strategy (meeting|discussion)|core group|child protection conference|MARAC|MASH)\\b',
       '\\b(joint (visit|investigation|working)|multi[- ]agency (meeting|plan|response|working|strategy))\\b',
       '\\b(multi[- ]agency|inter[- ]agency|partnership) (working|response|approach|meetings?|planning|coordination|co-ordination|oversight)\\b.{0,80}\\b(not|no|lack|poor|absent|weak|limited|fragment|without|did not|failed)',
       '\\b(no|lack of|without|absence of) (a )?(multi[- ]agency|joint|coordinated|co-ordinated|strategy) (meeting|discussion|plan|approach|response|working|oversight)',
@@ -277,7 +280,10 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
       '\\b(roles and responsibilities|lead professional|who was responsible|unclear (roles?|responsibilit))\\b',
       '\\b(core groups?|child protection conferences?|team around the (child|family)|MASH|multi[- ]agency safeguarding hub)\\b.{0,80}\\b(not|did not|absent|failed|without|poor)',
     ),
-    ...weak('\\b(multi[- ]agency|inter[- ]agency|partner agencies|agencies worked|joint working)\\b'),
+    ...weak(
+      '\\b(multi[- ]agency|inter[- ]agency|partner agencies|agencies worked|joint working)\\b',
+      '\\b(strategy (meeting|discussion)|core group|child protection conference|MARAC|MASH)\\b',
+    ),
   ],
   'risk-assessment': [
     ...strong(
@@ -300,6 +306,9 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'professional-curiosity': [
     ...strong(
+      '\\b(taken|accepted) at face value\\b',
+      '\\b(explanations?|accounts?|reassurances?)\\b.{0,30}\\b(was|were) (accepted|not (questioned|challenged|tested|explored))',
+      '\\b(why|whether|how|who)\\b.{0,60}\\b(was|were) never (asked|explored|considered|questioned)',
       '\\b(accepted|accepting|took|taking|believed) (the |his |her |their |this |that )?(explanation|account|reassurance|framing|word|version|assurances?)',
       '\\b(was|were|had) not (explored|questioned|probed|followed up|tested|checked)',
       '\\b(little|no|limited) (exploration|enquiry|inquiry|questioning)',
@@ -377,6 +386,10 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'record-keeping': [
     ...strong(
+      '\\b(never|not) (been )?(entered|recorded|logged|documented|uploaded|scanned) (on|in|onto|into)\\b',
+      '\\b(case management|electronic (case|patient|health)? ?records?|recording) systems?\\b',
+      '\\brecords? (of|from) .{0,40}\\b(were|was) (not|never) (transferred|available|accessible|found|sent)',
+      '\\b(find|finding|locate|locating) (earlier|previous|historical|old) (assessments?|records?|notes?|information)',
       '\\b(records?|recording|notes?|case notes|chronolog(y|ies))\\b.{0,40}\\b(poor|incomplete|inaccurate|inconsistent|not (kept|recorded|updated|made)|missing|brief|lacked|limited|did not)',
       '\\b(not (recorded|documented|written down)|no record (of|was)|was not on the (record|file|system))\\b',
       '\\b(flags?|alerts?)\\b.{0,40}\\b(not|no|never|missing|placed|added|system)',
@@ -388,6 +401,11 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'training-guidance': [
     ...strong(
+      '\\b(safeguarding|single[- ]agency|multi[- ]agency|specialist|refresher|mandatory) training\\b',
+      '\\btraining (covers?|on|in|about|for)\\b',
+      '\\bdid not know (what|how|when|that|whether)\\b.{0,60}\\b(procedure|policy|guidance|pathway|protocol|should|expected|required)',
+      '\\b(no|without) (a |any )?(written |local |agreed )?(policy|procedure|protocol|guidance|pathway) (for|on|about|covering)',
+      '\\b(policy|procedure|guidance|protocol|pathway) (did not|does not|didn.t) (cover|address|exist|say|mention|apply)',
       '\\b(guidance|procedures?|protocols?|pathways?|policy|policies) (on|for|about)\\b.{0,80}\\b(not|unclear|conflict|different|differ|inconsistent|out of date|did not|lack)',
       '\\b(conflicting|inconsistent|contradictory|mixed|unclear) (advice|guidance|messages|information)',
       '\\b(training|trained)\\b.{0,40}\\b(not|never|no|had not|lacked|did not|gap|needs?|should|had)',

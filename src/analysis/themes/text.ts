@@ -82,12 +82,12 @@ function clauseBounds(sentence: string, start: number, end: number): [number, nu
 
 /** Negation of a concern's existence before it ("no evidence of", "there was no"). */
 const NEGATED_BEFORE =
-  /\b(no (evidence|indication|suggestion|history|record|reports?|signs?|mention|knowledge|disclosures?|allegations?|known) (of|that|about)|no (known |previous |identified |reported )?(concerns?|worries) (about|regarding|around|of|that|relating to)|there (was|were|had been) (no|never (been )?any)|did not (involve|include|feature|disclose|report|suggest|indicate)|(was|were) not (aware of )?any|ruled out|free (of|from)|not (a|an) (factor|feature|issue) in|neither|nor)\b[^.]*$/i;
+  /\b(no (evidence|indication|suggestion|history|record|reports?|signs?|mention|knowledge|disclosures?|allegations?|known) (of|that|about)|no (known |previous |identified |reported )?(concerns?|worries) (about|regarding|around|of|that|relating to)|there (was|were|had been) (no|never (been )?any)|did not (involve|include|feature|disclose|report|suggest|indicate)|(was|were) not (aware of )?any|ruled out|free (of|from)|nothing\b.{0,50}\bto (suggest|indicate|show)|no (reason|cause) to (suspect|believe|think)|not (a|an) (factor|feature|issue) in|neither|nor)\b[^.]*$/i;
 /** A bare "no", "not" or "without" directly before the matched words ("no bruising", "without alcohol"). */
 const NEGATED_ADJACENT = /\b(no|not|without|never)\s+(\w+\s+){0,1}$/i;
 /** Negation after it ("domestic abuse was not a feature", "played no part"). */
 const NEGATED_AFTER =
-  /^[^.]{0,40}?\b((was|were|is|are|had been|has been)\s+(not|never)\s+(a |an )?(feature|factor|present|evident|apparent|an issue|a concern|relevant|raised|identified as (a )?(concern|factor|issue)|known to be|suspected|thought to)|played no (part|role)|(was|were) (ruled out|excluded|discounted)|did not (feature|play a part|arise)|(was|were) absent\b)/i;
+  /^[^.]{0,40}?\b((was|were|is|are|had been|has been)\s+(not|never)\s+(a |an )?(feature|factor|present|evident|apparent|an issue|a concern|relevant|raised|identified as (a )?(concern|factor|issue)|known to be|suspected|thought to)|played no (part|role)|(was|were) (considered and )?(ruled out|excluded|discounted)|did not (feature|play a part|arise)|(was|were) absent\b)/i;
 
 /** Whether the matched words are negated within their clause. */
 export function isNegated(sentence: string, start: number, end: number): boolean {

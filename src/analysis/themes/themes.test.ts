@@ -6,6 +6,8 @@ import { Scorer, trainModel } from './model.js';
 import { compileThemes, indicatorPattern, ruleHits } from './rules.js';
 import { TAXONOMY_VERSION_1 } from './taxonomy.js';
 import { isBoilerplateSentence, isNegated, sentences } from './text.js';
+import { cooccurrence, normalCdf, poissonTrend } from './trends.js';
+import { emergingTerms } from './emerging.js';
 
 const THEMES = TAXONOMY_VERSION_1.map((t) => ({ ...t, indicators: SEED_INDICATORS[t.slug] ?? [] }));
 const rulesOnly = new ThemeCoder(THEMES, null);
@@ -227,5 +229,101 @@ describe('evaluation', () => {
     expect(e.micro.f1).toBeCloseTo(4 / 7);
     // macro over the themes that occur (a and b; c never occurs)
     expect(e.macro.f1).toBeCloseTo(0.5);
+  });
+});
+
+describe('trends', () => {
+  it('recovers a doubling share exactly, and calls it rising with the figures behind it', () => {
+    const series = [10, 20, 40, 80, 160].map((count, i) => ({ year: 2018 + i, count, total: 1000 }));
+    const t = poissonTrend(series);
+    expect(t.rateRatio).toBeCloseTo(2, 6);
+    expect(t.direction).toBe('rising');
+    expect(t.p).toBeLessThan(0.001);
+    expect(t.z).toBeCloseTo(t.slope / t.standardError, 10);
+    expect(t.coded).toBe(310);
+  });
+
+  it('calls a steady share steady, a falling one falling, and too few cases too few', () => {
+    expect(
+      poissonTrend([2015, 2016, 2017, 2018, 2019].map((year) => ({ year, count: 12, total: 60 }))).direction,
+    ).toBe('steady');
+    expect(
+      poissonTrend([40, 30, 20, 12, 6].map((count, i) => ({ year: 2015 + i, count, total: 100 }))).direction,
+    ).toBe('falling');
+    expect(
+      poissonTrend([
+        { year: 2020, count: 1, total: 3 },
+        { year: 2021, count: 2, total: 3 },
+      ]).direction,
+    ).toBe('too little data');
+  });
+
+  it('uses the standard normal distribution for p-values', () => {
+    expect(normalCdf(1.959964)).toBeCloseTo(0.975, 5);
+    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(normalCdf(-1)).toBeCloseTo(0.158655, 5);
+  });
+
+  it('counts themes coded together, with lift above 1 for those that cluster', () => {
+    const reviews = [
+      ['domestic-abuse', 'substance-misuse', 'parental-mental-health'],
+      ['domestic-abuse', 'substance-misuse'],
+      ['domestic-abuse', 'substance-misuse'],
+      ['neglect'],
+      ['neglect', 'housing-poverty'],
+      ['housing-poverty'],
+    ];
+    const pairs = cooccurrence(reviews);
+    expect(pairs[0]).toMatchObject({ a: 'domestic-abuse', b: 'substance-misuse', both: 3 });
+    // 3 together out of 6 reviews, each in 3: expected 1.5, lift 2
+    expect(pairs[0]?.lift).toBeCloseTo(2);
+    expect(pairs.find((p) => p.a === 'housing-poverty' && p.b === 'neglect')).toBeUndefined();
+  });
+});
+
+describe('emerging terms', () => {
+  const review = (id: string, year: number, extra: string[]) => ({
+    id,
+    year,
+    passages: [
+      'The family was known to several services over many years.',
+      'Practitioners met regularly to plan support.',
+      ...extra,
+    ],
+  });
+  const reviews = [
+    ...Array.from({ length: 12 }, (_, i) =>
+      review(`old${i}`, 2012 + (i % 6), ['The school raised concerns about attendance.']),
+    ),
+    ...Array.from({ length: 8 }, (_, i) =>
+      review(`new${i}`, 2023 + (i % 3), [
+        'He was approached through a vape delivery scheme run by older boys.',
+        'The vape delivery scheme moved him across the city.',
+      ]),
+    ),
+  ];
+
+  it('finds a phrase that rose sharply in recent reviews, with the figures and example passages', () => {
+    const result = emergingTerms(reviews, () => null);
+    expect(result.recentFrom).toBe(2023);
+    expect(result.recentTotal).toBe(8);
+    const term = result.terms.find((t) => t.term.includes('vape delivery'));
+    expect(term).toBeDefined();
+    expect(term?.recentReviews).toBe(8);
+    expect(term?.earlierReviews).toBe(0);
+    expect(term?.p).toBeLessThan(0.01);
+    expect(term?.examples[0]?.text).toContain('vape delivery');
+    // a word used in every review throughout is not emerging
+    expect(result.terms.map((t) => t.term)).not.toContain('services');
+  });
+
+  it('sets aside a rising term that a theme already explains', () => {
+    const result = emergingTerms(reviews, (t) =>
+      t.includes('vape') ? 'Exploitation and harm outside the home' : null,
+    );
+    expect(result.terms.some((t) => t.term.includes('vape'))).toBe(false);
+    expect(result.explained.some((x) => x.term.includes('vape') && x.theme.startsWith('Exploitation'))).toBe(
+      true,
+    );
   });
 });

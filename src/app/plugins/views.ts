@@ -29,6 +29,7 @@ export interface ViewOptions {
 const NAVIGATION = [
   { href: '/', text: 'Home' },
   { href: '/search', text: 'Search' },
+  { href: '/themes', text: 'Themes' },
   { href: '/reviews', text: 'Reviews' },
   { href: '/upload', text: 'Upload', uploads: true },
   { href: '/api/v1/docs', text: 'API' },

@@ -56,6 +56,20 @@ export function themes(dialect: Dialect) {
         .on('review_themes')
         .columns(['slug', 'status', 'review_id'])
         .execute();
+      // Re-coding after a taxonomy change or retraining, as a queue several worker processes share.
+      await db.schema
+        .createTable('theme_recode')
+        .addColumn('review_id', 'text', (c) => c.primaryKey())
+        .addColumn('job', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('claimed_by', 'text')
+        .addColumn('claimed_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('theme_recode_status')
+        .on('theme_recode')
+        .columns(['status', 'claimed_at'])
+        .execute();
       await db.schema
         .createTable('theme_models')
         .addColumn('id', 'integer', (c) => serialId(dialect, c))

@@ -324,7 +324,29 @@ export function openApiDocument(uploadsEnabled: boolean) {
         },
       },
       '/api/v1/themes': {
-        get: { summary: 'The theme taxonomy', description: 'Slug, label, group, whom it applies to and definition of each theme.', responses: { '200': { description: 'The themes' } } },
+        get: {
+          summary: 'Key themes and their prevalence',
+          description:
+            'Each theme of the taxonomy (slug, label, group, whom it applies to, definition) with the reviews coded with it (suggested or confirmed), how many an analyst confirmed, counts by year out of the reviews published that year, and a Poisson trend test (rateRatio, slope, standardError, z, p, direction).',
+          parameters: [many('region', ENGLISH_REGIONS, 'English region.'), many('type', REVIEW_TYPES, 'Review type.')],
+          responses: { '200': { description: 'The themes with their figures' }, ...errors },
+        },
+      },
+      '/api/v1/themes/emerging': {
+        get: {
+          summary: 'Emerging terms',
+          description:
+            'Words and phrases used sharply more in the last three years of reviews than before (one-sided two-proportion test, p < 0.01, at least twice as often) that no theme covers yet, with the figures and example passages; and the rising terms existing themes already cover.',
+          responses: { '200': { description: '{ recentFrom, recentTo, recentTotal, earlierTotal, terms: [...], explained: [...] }' } },
+        },
+      },
+      '/api/v1/themes/{slug}': {
+        get: {
+          summary: 'One key theme',
+          description: 'Its figures by year and by region, trend test, the themes coded with it (with lift), and the reviews that carry it with their evidence.',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }, many('region', ENGLISH_REGIONS, 'English region.'), many('type', REVIEW_TYPES, 'Review type.')],
+          responses: { '200': { description: 'The theme' }, ...errors },
+        },
       },
       '/api/v1/classify': {
         post: {

@@ -118,6 +118,12 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
           ...c,
           label: labels.get(c.slug) ?? c.slug,
           suggested: c.status === 'suggested',
+          statusText:
+            c.status === 'suggested'
+              ? 'Suggested'
+              : c.status === 'added'
+                ? 'Added by an analyst'
+                : 'Confirmed',
           confidence: c.confidence === null ? null : Math.round(c.confidence * 100),
         }));
       // The executive summary comes first, as readers expect; other sections keep the report's order.

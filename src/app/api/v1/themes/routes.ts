@@ -3,10 +3,29 @@ import { z } from 'zod';
 import type { ThemeCode } from '../../../../analysis/themes/types.js';
 import type { Services } from '../../../../services/index.js';
 import { formatZodError } from '../../../../services/review-metadata.js';
-import { AppError, ValidationError } from '../../../../shared/errors.js';
+import { REVIEW_TYPES } from '../../../../ingestion/metadata.js';
+import { ENGLISH_REGIONS } from '../../../../ingestion/places.js';
+import { PUBLIC_ACCESS } from '../../../../services/review-service.js';
+import { AppError, NotFoundError, ValidationError } from '../../../../shared/errors.js';
 import { readUploadForm } from '../../../shared/upload-form.js';
 
 const MAX_TEXT = 2_000_000;
+
+const many = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.preprocess(
+    (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(values)).optional(),
+  );
+const prevalenceQuery = z.object({ region: many(ENGLISH_REGIONS), type: many(REVIEW_TYPES) }).strict();
+
+function parseFilter(query: unknown) {
+  const parsed = prevalenceQuery.safeParse(query);
+  if (!parsed.success) throw new ValidationError(formatZodError(parsed.error));
+  return {
+    ...(parsed.data.region ? { regions: parsed.data.region } : {}),
+    ...(parsed.data.type ? { types: parsed.data.type } : {}),
+  };
+}
 const textBody = z
   .object({
     text: z.string().max(MAX_TEXT, `must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`),
@@ -30,15 +49,51 @@ export function presentCodes(codes: ThemeCode[]) {
 }
 
 export function themesApi(app: FastifyInstance, services: Services): void {
-  app.get('/api/v1/themes', async () => ({
-    results: (await services.themes.themes()).map((t) => ({
-      slug: t.slug,
-      label: t.label,
-      group: t.group,
-      applies: t.applies,
-      definition: t.definition,
-    })),
-  }));
+  app.get('/api/v1/themes', async (request) => {
+    const overview = await services.themes.overview(PUBLIC_ACCESS, parseFilter(request.query));
+    return {
+      reviews: overview.reviews,
+      years: overview.years,
+      results: overview.themes.map((t) => ({
+        slug: t.theme.slug,
+        label: t.theme.label,
+        group: t.theme.group,
+        applies: t.theme.applies,
+        definition: t.theme.definition,
+        coded: t.coded,
+        confirmed: t.confirmed,
+        byYear: t.series,
+        trend: t.trend,
+      })),
+    };
+  });
+
+  app.get('/api/v1/themes/emerging', async () => services.themes.emerging(PUBLIC_ACCESS));
+
+  app.get('/api/v1/themes/:slug', async (request) => {
+    const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/) }).safeParse(request.params);
+    if (!params.success) throw new NotFoundError('No theme with that name');
+    const d = await services.themes.detail(PUBLIC_ACCESS, params.data.slug, parseFilter(request.query));
+    return {
+      slug: d.theme.slug,
+      label: d.theme.label,
+      definition: d.theme.definition,
+      coded: d.coded,
+      confirmed: d.confirmed,
+      byYear: d.series,
+      trend: d.trend,
+      byRegion: d.regions,
+      related: d.related,
+      reviews: d.reviews.map((r) => ({
+        id: r.id,
+        title: r.title,
+        published: r.published_on,
+        status: r.status,
+        confidence: r.confidence,
+        evidence: r.evidence,
+      })),
+    };
+  });
 
   /** Codes a text (JSON {"text"}) or a file (multipart "file") against the themes; nothing is stored. */
   app.post(

@@ -1,0 +1,71 @@
+/**
+ * Server-rendered SVG charts: no script, readable by screen readers through their title and
+ * description, and always shown beside a table of the same figures.
+ */
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export interface Bar {
+  label: string;
+  value: number;
+}
+
+/** A bar chart of shares (0–1) with the year under each bar. */
+export function barChart(
+  bars: Bar[],
+  options: { id: string; title: string; description: string; width?: number; height?: number },
+): string {
+  const width = options.width ?? 640;
+  const height = options.height ?? 220;
+  const margin = { top: 16, right: 8, bottom: 28, left: 40 };
+  const plotW = width - margin.left - margin.right;
+  const plotH = height - margin.top - margin.bottom;
+  const max = Math.max(0.05, ...bars.map((b) => b.value));
+  const step = bars.length ? plotW / bars.length : plotW;
+  const ticks = [0, max / 2, max];
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="slh-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${options.id}-title ${options.id}-desc">`,
+    `<title id="${options.id}-title">${escape(options.title)}</title>`,
+    `<desc id="${options.id}-desc">${escape(options.description)}</desc>`,
+    ...ticks.map((t) => {
+      const y = margin.top + plotH - (t / max) * plotH;
+      return `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/><text x="${margin.left - 4}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#0b0c0c">${Math.round(t * 100)}%</text>`;
+    }),
+    ...bars.map((b, i) => {
+      const h = (b.value / max) * plotH;
+      const x = margin.left + i * step + step * 0.15;
+      const y = margin.top + plotH - h;
+      const labelEvery = Math.ceil(bars.length / 12);
+      const label =
+        i % labelEvery === 0
+          ? `<text x="${(x + step * 0.35).toFixed(1)}" y="${height - 10}" text-anchor="middle" font-size="11" fill="#0b0c0c">${escape(b.label)}</text>`
+          : '';
+      return `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(step * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="#1d70b8"/>${label}`;
+    }),
+    '</svg>',
+  ];
+  return parts.join('');
+}
+
+/** A small line of shares for a table row; decorative, as the row's figures say the same. */
+export function sparkline(values: number[], width = 120, height = 24): string {
+  if (values.length < 2) return '';
+  const max = Math.max(0.0001, ...values);
+  const points = values
+    .map(
+      (v, i) =>
+        `${((i / (values.length - 1)) * (width - 2) + 1).toFixed(1)},${(height - 1 - (v / max) * (height - 2)).toFixed(1)}`,
+    )
+    .join(' ');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-hidden="true" focusable="false"><polyline points="${points}" fill="none" stroke="#1d70b8" stroke-width="2"/></svg>`;
+}
+
+/** A CSV cell, quoted when it must be, and never read as a formula by a spreadsheet. */
+export function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
