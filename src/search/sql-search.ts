@@ -155,10 +155,13 @@ export abstract class SqlSearchIndex implements SearchIndex {
         sql`select * from (select '*row' as field, id as value, score as n, ${blanks(null)} from m where ${ok(FACETS)} order by ${order} limit ${rows.limit} offset ${rows.offset}) page`,
       );
     }
-    const result = await this.run(sql<Record<string, unknown>>`
+    const result = await this.run(
+      sql<Record<string, unknown>>`
       with ${this.materialized('hits', this.reviewHits(this.withoutExcluded(query)))},
       ${this.materialized('m', sql`select r.id, r.published_on, h.score, ${sql.join(columns)} from hits h join reviews r on r.id = h.review_id where ${reviewConditions(access, years)}`)}
-      ${sql.join(parts, sql` union all `)}`);
+      ${sql.join(parts, sql` union all `)}`,
+      true,
+    );
     const facets = Object.fromEntries(FACETS.map((f) => [f.field, new Map<string, number>()])) as Record<
       FacetField,
       Map<string, number>
@@ -203,8 +206,8 @@ export abstract class SqlSearchIndex implements SearchIndex {
     return { total, facets: sorted, rows: page };
   }
 
-  /** Runs a search statement; an engine may set session options around it. */
-  protected async run<T>(query: RawBuilder<T>): Promise<{ rows: T[] }> {
+  /** Runs a search statement; an engine may set session options around it (`aggregates`: the facet statement). */
+  protected async run<T>(query: RawBuilder<T>, _aggregates = false): Promise<{ rows: T[] }> {
     return query.execute(this.db);
   }
 
@@ -278,14 +281,32 @@ export abstract class SqlSearchIndex implements SearchIndex {
     };
   }
 
+  /**
+   * The passages view. Engines that rank only candidates count the matches first (up to the cap):
+   * when there are few, they rank them all as SQLite does; when there are many, the most recent
+   * reviews hold plenty and only those are ranked.
+   */
   async searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage> {
-    if (this.rankLimit !== null) return this.searchPassagesByCandidates(request, access, this.rankLimit);
+    if (this.rankLimit === null) return this.searchPassagesExact(request, access);
+    const where = reviewConditions(access, request.filter);
+    const counted = await this.run(sql<{ n: number }>`select count(*) as n from (
+        select 1 from (${this.passageReviews(this.withoutExcluded(request.query))}) h join reviews r on r.id = h.review_id where ${where} limit ${this.passageCountCap + 1}) capped`);
+    const n = Number(counted.rows[0]?.n ?? 0);
+    if (n <= this.passageCountCap) return this.searchPassagesExact(request, access);
+    return {
+      ...(await this.searchPassagesByCandidates(request, access, this.rankLimit)),
+      total: this.passageCountCap,
+      totalCapped: true,
+    };
+  }
+
+  private async searchPassagesExact(request: SearchRequest, access: AccessScope): Promise<PassagesPage> {
     const where = reviewConditions(access, request.filter);
     const order =
       request.sort === 'date'
         ? sql`r.published_on desc nulls last, h.score desc`
         : sql`h.score desc, r.published_on desc nulls last`;
-    const rows = await sql<
+    const rows = await this.run(sql<
       MatchedPassage & { title: string; review_type: string; published_on: string | null; total: number }
     >`
       with ${this.materialized('hits', this.passageHits(this.withoutExcluded(request.query)))}
@@ -293,7 +314,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
       from hits h join reviews r on r.id = h.review_id
       where ${where}
       order by ${order}, h.passage_id
-      limit ${request.limit} offset ${request.offset}`.execute(this.db);
+      limit ${request.limit} offset ${request.offset}`);
     const texts = await this.passageTexts(rows.rows.map((r) => Number(r.passage_id)));
     let total = Number(rows.rows[0]?.total ?? 0);
     if (rows.rows.length === 0 && request.offset > 0) {
@@ -367,9 +388,6 @@ export abstract class SqlSearchIndex implements SearchIndex {
       batch *= 4;
     }
     const pageRows = ordered.slice(request.offset, request.offset + request.limit);
-    const counted = await this.run(sql<{ n: number }>`select count(*) as n from (
-        select 1 from (${this.passageReviews(expression)}) h join reviews r on r.id = h.review_id where ${where} limit ${this.passageCountCap + 1}) capped`);
-    const n = Number(counted.rows[0]?.n ?? 0);
     const [texts, reviews] = await Promise.all([
       this.passageTexts(pageRows.map((r) => Number(r.passage_id))),
       pageRows.length
@@ -382,8 +400,8 @@ export abstract class SqlSearchIndex implements SearchIndex {
     ]);
     const reviewById = new Map(reviews.map((r) => [r.id, r]));
     return {
-      total: Math.min(n, this.passageCountCap),
-      totalCapped: n > this.passageCountCap,
+      total: this.passageCountCap,
+      totalCapped: true,
       hits: pageRows.flatMap((p) => {
         const t = texts.get(Number(p.passage_id));
         const r = reviewById.get(p.review_id);
