@@ -120,30 +120,33 @@ export class ThemeCoder {
     }
     const out = new Map<string, PassageScore>();
     if (kept.length === 0) return out;
-    const predictions = this.scorer?.predict(kept.join(' ')) ?? {};
+    const joined = kept.join(' ');
+    const predictions = this.scorer?.predict(joined);
     const location = { section: passage.section, paragraph: passage.paragraph, page: passage.page };
+    // Below this a passage can neither code a theme nor give it evidence: not worth explaining.
+    const useful = this.settings.threshold * 0.8;
     for (const theme of this.themes) {
       const hits = hitsBySlug.get(theme.slug) ?? [];
       const strong = hits.filter((h) => h.hit.strength === 'strong');
       const weakCount = hits.length - strong.length;
       const rule = strong.length ? 0.9 : weakCount >= 2 ? 0.45 : weakCount === 1 ? 0.25 : 0;
-      const p = predictions[theme.slug];
-      const probability = p?.probability ?? 0;
+      const probability = predictions?.get(theme.slug) ?? 0;
       const confidence = this.scorer
         ? this.settings.ruleWeight * rule + (1 - this.settings.ruleWeight) * probability
         : rule;
-      if (confidence <= 0) continue;
+      if (confidence < useful) continue;
       const evidence: Evidence[] = [...strong, ...hits.filter((h) => h.hit.strength === 'weak')].map((h) => ({
         ...location,
         text: h.sentence,
         reason: `${h.hit.strength === 'strong' ? 'indicator' : 'weak indicator'} “${h.hit.matched}”`,
       }));
-      if (evidence.length === 0 && p && p.top.length) {
+      if (evidence.length === 0 && this.scorer) {
         // The model alone: the sentence sharing most of the words that pushed the theme up.
-        const words = p.top.flatMap((t) => t.split(' ').map((w) => w.replace(/^not /, '')));
+        const top = this.scorer.explain(joined, theme.slug);
+        const words = top.flatMap((t) => t.split(' ').map((w) => w.replace(/^not /, '')));
         const sentence = [...kept].sort((a, b) => overlap(b, words) - overlap(a, words))[0];
         if (sentence && overlap(sentence, words) > 0)
-          evidence.push({ ...location, text: sentence, reason: `model: ${p.top.join(', ')}` });
+          evidence.push({ ...location, text: sentence, reason: `model: ${top.join(', ')}` });
       }
       out.set(theme.slug, { confidence, evidence });
     }

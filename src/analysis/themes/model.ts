@@ -86,39 +86,42 @@ export function trainModel(
   return { version: 1, trainedAt: new Date().toISOString(), examples: examples.length, vocabulary, weights };
 }
 
-export interface Prediction {
-  probability: number;
-  /** the features that pushed the theme up most, for the explanation */
-  top: string[];
-}
-
-/** A model ready to score texts. */
+/** A model ready to score texts: dense weights per theme, explanations only when asked. */
 export class Scorer {
   private readonly index: Map<string, number>;
+  private readonly dense: Array<{ slug: string; bias: number; w: Float64Array }>;
 
   constructor(readonly model: ThemeModel) {
     this.index = new Map(model.vocabulary.map((f, i) => [f, i]));
+    this.dense = Object.entries(model.weights).map(([slug, { bias, w }]) => {
+      const weights = new Float64Array(model.vocabulary.length);
+      for (const [j, value] of Object.entries(w)) weights[Number(j)] = value;
+      return { slug, bias, w: weights };
+    });
   }
 
-  predict(text: string): Record<string, Prediction> {
+  /** The probability of each theme for a text. */
+  predict(text: string): Map<string, number> {
     const v = vectorise(text, this.index);
-    const out: Record<string, Prediction> = {};
-    for (const [slug, { bias, w }] of Object.entries(this.model.weights)) {
+    const out = new Map<string, number>();
+    for (const { slug, bias, w } of this.dense) {
       let z = bias;
-      const parts: Array<[string, number]> = [];
-      for (const j of v.idx) {
-        const c = (w[j] ?? 0) * v.val;
-        z += c;
-        if (c > 0) parts.push([this.model.vocabulary[j] ?? '', c]);
-      }
-      out[slug] = {
-        probability: sigmoid(z),
-        top: parts
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 4)
-          .map(([f]) => f.replace(/_/g, ' ')),
-      };
+      for (const j of v.idx) z += (w[j] ?? 0) * v.val;
+      out.set(slug, sigmoid(z));
     }
     return out;
+  }
+
+  /** The features that pushed a theme up most for a text: the model's reason. */
+  explain(text: string, slug: string, count = 4): string[] {
+    const theme = this.dense.find((d) => d.slug === slug);
+    if (!theme) return [];
+    const v = vectorise(text, this.index);
+    return v.idx
+      .map((j) => [this.model.vocabulary[j] ?? '', (theme.w[j] ?? 0) * v.val] as const)
+      .filter(([, c]) => c > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([f]) => f.replace(/_/g, ' '));
   }
 }

@@ -40,13 +40,19 @@ export function indicatorPattern(indicator: Indicator): RegExp {
 export interface CompiledTheme {
   theme: Theme;
   patterns: Array<{ indicator: Indicator; re: RegExp }>;
+  /** all the theme's indicators in one expression: most sentences match none, and one test says so */
+  any: RegExp;
 }
 
 export function compileThemes(themes: Theme[]): CompiledTheme[] {
-  return themes.map((theme) => ({
-    theme,
-    patterns: theme.indicators.map((indicator) => ({ indicator, re: indicatorPattern(indicator) })),
-  }));
+  return themes.map((theme) => {
+    const patterns = theme.indicators.map((indicator) => ({ indicator, re: indicatorPattern(indicator) }));
+    return {
+      theme,
+      patterns,
+      any: new RegExp(patterns.map(({ re }) => `(?:${re.source})`).join('|') || '(?!)', 'i'),
+    };
+  });
 }
 
 /**
@@ -55,7 +61,8 @@ export function compileThemes(themes: Theme[]): CompiledTheme[] {
  */
 export function ruleHits(sentence: string, themes: CompiledTheme[]): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const { theme, patterns } of themes) {
+  for (const { theme, patterns, any } of themes) {
+    if (!any.test(sentence)) continue;
     let best: RuleHit | null = null;
     for (const { indicator, re } of patterns) {
       if (best?.strength === 'strong') break;

@@ -207,10 +207,13 @@ describe('the model', () => {
       })),
     ];
     const model = trainModel(examples, ['young-person-mental-health', 'housing-poverty']);
-    const p = new Scorer(model).predict('An eviction notice followed months of rent arrears.');
-    expect(p['housing-poverty']?.probability).toBeGreaterThan(0.5);
-    expect(p['young-person-mental-health']?.probability).toBeLessThan(0.5);
-    expect(p['housing-poverty']?.top.join(' ')).toMatch(/evict|arrear/);
+    const scorer = new Scorer(model);
+    const p = scorer.predict('An eviction notice followed months of rent arrears.');
+    expect(p.get('housing-poverty')).toBeGreaterThan(0.5);
+    expect(p.get('young-person-mental-health')).toBeLessThan(0.5);
+    expect(
+      scorer.explain('An eviction notice followed months of rent arrears.', 'housing-poverty').join(' '),
+    ).toMatch(/evict|arrear/);
   });
 });
 
