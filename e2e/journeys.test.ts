@@ -136,25 +136,41 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
   );
 
   it(
-    'finds a review by searching from the home page and opens it',
+    'searches the text of every review from the home page, refines by a facet, lists the paragraphs and opens a review',
     async () => {
       await journey(async (page) => {
-        const name = 'find a review';
+        const name = 'search the reviews';
         const home = new HomePage(page, server.baseUrl);
         expect((await home.goto())?.status()).toBe(200);
         await axe(page, name, 'home page');
 
-        const list = await home.search('Croydon');
-        expect(new URL(page.url()).pathname).toBe('/reviews');
-        expect(list.searchParams().get('q')).toBe('Croydon');
-        expect(await list.heading.innerText()).toBe('Reviews matching “Croydon”');
-        expect(await list.resultTitles()).toContain('Local Child Safeguarding Practice Review: Reuben');
+        const search = await home.search('sextortion');
+        expect(new URL(page.url()).pathname).toBe('/search');
+        expect(search.searchParams().get('q')).toBe('sextortion');
+        expect(await search.countText()).toMatch(/^\d+ reviews? found for “sextortion”$/);
+        const titles = await search.resultTitles();
+        expect(titles[0]).toContain('Toby');
+        expect(await search.highlighted()).toContain('sextortion');
         await axe(page, name, 'search results');
 
-        const review = await list.openReview('Local Child Safeguarding Practice Review: Reuben');
+        await search.tick('Type of review', 'Child safeguarding practice review');
+        await search.apply();
+        expect(search.searchParams().getAll('type')).toEqual(['cspr']);
+        expect(search.searchParams().get('q')).toBe('sextortion');
+        const narrowed = await search.resultTitles();
+        expect(narrowed.length).toBeGreaterThan(0);
+        expect(narrowed.length).toBeLessThanOrEqual(titles.length);
+        await axe(page, name, 'refined by type');
+
+        await search.chooseView('Every matching paragraph');
+        await search.apply();
+        expect(search.searchParams().get('view')).toBe('passages');
+        expect(await search.countText()).toMatch(/paragraphs? found/);
+        await axe(page, name, 'every matching paragraph');
+
+        const review = await search.openResult(narrowed[0] ?? '');
         expect(new URL(page.url()).pathname).toMatch(/^\/reviews\/[a-z0-9]+$/);
-        expect(await review.title()).toBe('Local Child Safeguarding Practice Review: Reuben');
-        await axe(page, name, 'review page');
+        expect(await review.title()).toBe(narrowed[0]);
       });
     },
     JOURNEY_TIMEOUT_MS,
@@ -285,6 +301,8 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
         expect(await status.readReviewLink.innerText()).toBe(
           'Read Safeguarding Adults Review: Mr Test Journey',
         );
+        // The coder's suggestions show at once: the falls "not shared" between the GP and social care.
+        expect(await page.locator('#suggested-themes li').allInnerTexts()).toContain('Information sharing');
         await axe(page, name, 'status page');
 
         const review = await status.readReview();

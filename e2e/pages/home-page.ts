@@ -1,6 +1,6 @@
 import type { Locator, Page, Response } from 'playwright-core';
 import { follow } from './navigation.js';
-import { ReviewsListPage } from './reviews-list-page.js';
+import { SearchPage } from './search-page.js';
 
 /** `/`: the search box, the library's counts and the recently added reviews. */
 export class HomePage {
@@ -13,7 +13,7 @@ export class HomePage {
     private readonly baseUrl: string,
   ) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.searchBox = page.getByLabel('Find a review');
+    this.searchBox = page.getByLabel('Search the reviews');
     this.searchButton = page.getByRole('button', { name: 'Search reviews' });
   }
 
@@ -21,9 +21,9 @@ export class HomePage {
     return this.page.goto(`${this.baseUrl}/`);
   }
 
-  async search(words: string): Promise<ReviewsListPage> {
+  async search(words: string): Promise<SearchPage> {
     await this.searchBox.fill(words);
     await follow(this.page, this.searchButton);
-    return new ReviewsListPage(this.page, this.baseUrl);
+    return new SearchPage(this.page, this.baseUrl);
   }
 }

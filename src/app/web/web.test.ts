@@ -36,6 +36,8 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     const res = await app.inject('/');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<label class="govuk-label govuk-label--m" for="q">');
+    // the home search box searches the text of every review
+    expect(res.body).toContain('<form action="/search" method="get" role="search"');
     expect(res.body).toContain(`href="/reviews/${childId}"`);
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);

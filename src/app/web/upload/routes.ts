@@ -72,10 +72,22 @@ export function uploadPages(app: FastifyInstance, services: Services): void {
       skipped: 'This review is already in the library',
       failed: 'Your file could not be added',
     };
+    // What the coder found, so the uploader sees at once which themes the review will be found under.
+    const labels =
+      job.status === 'imported' && job.reviewId
+        ? new Map((await services.themes.themes()).map((t) => [t.slug, t.label]))
+        : null;
+    const themes =
+      labels && job.reviewId
+        ? (await services.themes.codesFor(job.reviewId))
+            .filter((c) => c.status !== 'rejected')
+            .map((c) => ({ label: labels.get(c.slug) ?? c.slug, evidence: c.evidence[0]?.text ?? '' }))
+        : [];
     return reply.page('upload/status.njk', {
       pageTitle: titles[job.status] ?? 'Upload',
       job,
       heading: titles[job.status],
+      themes,
     });
   });
 }
