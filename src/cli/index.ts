@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { AppError } from '../shared/errors.js';
 import { VERSION } from '../version.js';
 import { EXIT, UsageError } from './context.js';
+import { registerGlossary } from './glossary.js';
 import { registerImport } from './import.js';
 import { registerReviews } from './reviews.js';
 import { registerSearch } from './search.js';
@@ -22,6 +23,7 @@ registerImport(program);
 registerReviews(program);
 registerSearch(program);
 registerThemes(program);
+registerGlossary(program);
 
 try {
   await program.parseAsync(process.argv);

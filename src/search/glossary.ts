@@ -11,6 +11,8 @@ export interface GlossaryEntry {
   expansions: string[];
   /** Why the acronym is only read as one in capitals (present exactly for CASE_SENSITIVE_ACRONYMS) */
   note?: string;
+  /** Only read as the acronym when typed in capitals (an analyst's entry, or a seeded one with a note) */
+  capitalsOnly?: boolean;
 }
 
 // The service seeds `glossary.case_sensitive` from the presence of `note`, so an entry has a note exactly
@@ -240,7 +242,7 @@ const CASE_SENSITIVE_KEYS: ReadonlySet<string> = new Set([...CASE_SENSITIVE_ACRO
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 
 interface GlossaryIndex {
-  byAcronym: Map<string, { acronym: string; expansions: string[][] }>;
+  byAcronym: Map<string, { acronym: string; expansions: string[][]; capitalsOnly: boolean }>;
   byPhrase: Map<string, string[]>;
 }
 
@@ -264,7 +266,8 @@ export function acronymExpansions(
     const key = acronymKey(candidate);
     const entry = byAcronym.get(key);
     if (!entry) continue;
-    if (CASE_SENSITIVE_KEYS.has(key) && candidate !== candidate.toUpperCase()) continue;
+    if ((CASE_SENSITIVE_KEYS.has(key) || entry.capitalsOnly) && candidate !== candidate.toUpperCase())
+      continue;
     return entry.expansions.map((words) => [...words]);
   }
   return [];
@@ -286,7 +289,11 @@ function indexFor(entries: readonly GlossaryEntry[]): GlossaryIndex {
   for (const entry of entries) {
     const acronym = entry.acronym.toLowerCase();
     const expansions = unique(entry.expansions.map(expansionWords).filter((words) => words.length > 0));
-    index.byAcronym.set(acronymKey(entry.acronym), { acronym, expansions });
+    index.byAcronym.set(acronymKey(entry.acronym), {
+      acronym,
+      expansions,
+      capitalsOnly: entry.capitalsOnly === true,
+    });
     for (const words of expansions) {
       const key = phraseKey(words);
       const acronyms = index.byPhrase.get(key) ?? [];

@@ -318,6 +318,31 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     },
   );
 
+  it('keeps the glossary analysts change: a new acronym finds its expansion at once, capitals-only ones only in capitals, and can be removed', async () => {
+    const phrase = await search('"information sharing"');
+    expect((await search('QZIS')).total).toBe(0);
+    await t.services.search.setGlossaryEntry('QZIS', ['information sharing'], true, 'Analyst A');
+    const acronym = await search('QZIS');
+    expect(acronym.total).toBe(phrase.total);
+    expect((await search('qzis')).total).toBe(0);
+    const stored = (await t.services.search.glossaryTable()).find((g) => g.acronym === 'QZIS');
+    expect(stored).toMatchObject({
+      expansions: ['information sharing'],
+      capitalsOnly: true,
+      source: 'Analyst A',
+    });
+    await expect(t.services.search.setGlossaryEntry('QZIS', [], false, 'Analyst A')).rejects.toThrow(
+      /at least one expansion/,
+    );
+    await expect(t.services.search.setGlossaryEntry('QZIS', ['x'], false, ' ')).rejects.toThrow(/--by/);
+    expect(await t.services.search.removeGlossaryEntry('QZIS')).toBe(true);
+    expect((await search('QZIS')).total).toBe(0);
+    // the seeded glossary is still there, with its capitals-only entries
+    expect((await t.services.search.glossaryTable()).find((g) => g.acronym === 'MACE')?.capitalsOnly).toBe(
+      true,
+    );
+  });
+
   it('answers an empty or exclusion-only query with nothing, not everything', async () => {
     expect((await search('')).total).toBe(0);
     expect((await search('-neglect')).total).toBe(0);

@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { ValidationError } from '../shared/errors.js';
+import { formatZodError } from './review-metadata.js';
 import type { Database } from '../db/types.js';
 import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
 import { SEED_GLOSSARY, acronymExpansions, acronymsFor, canonicalSpelling } from '../search/glossary.js';
@@ -8,6 +11,24 @@ import type { Clause, Query } from '../search/query.js';
 import type { CompiledQuery, Facets, SearchIndex, SearchSort, SearchView } from '../search/search-index.js';
 import { similarReviews, storeReviewTerms } from '../search/similar.js';
 import type { SimilarReview } from '../search/similar.js';
+
+const glossaryInput = z.object({
+  acronym: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9&'’/.-]{0,15}$/, 'must be 1 to 16 letters or digits, e.g. VAWG or s47'),
+  expansions: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[\p{L}\p{N}' -]{2,80}$/u, 'must be words, e.g. "violence against women and girls"'),
+    )
+    .min(1, 'give at least one expansion')
+    .max(6),
+  by: z.string().trim().min(1, 'say who is making the change (--by)'),
+});
 
 export interface SearchParams {
   q: string;
@@ -117,9 +138,69 @@ export class SearchService {
       this.glossary = rows.map((r) => ({
         acronym: r.acronym,
         expansions: JSON.parse(r.expansions) as string[],
+        ...(r.case_sensitive ? { capitalsOnly: true } : {}),
       }));
     }
     return this.glossary;
+  }
+
+  /** The glossary as stored: each acronym, its expansions, and who last changed it. */
+  async glossaryTable(): Promise<
+    Array<{ acronym: string; expansions: string[]; capitalsOnly: boolean; source: string; updatedAt: string }>
+  > {
+    await this.glossaryEntries();
+    const rows = await this.db.selectFrom('glossary').selectAll().orderBy('acronym').execute();
+    return rows.map((r) => ({
+      acronym: r.acronym,
+      expansions: JSON.parse(r.expansions) as string[],
+      capitalsOnly: r.case_sensitive === 1,
+      source: r.source,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /** Adds or changes an acronym; searches use it at once. */
+  async setGlossaryEntry(
+    acronym: string,
+    expansions: string[],
+    capitalsOnly: boolean,
+    by: string,
+  ): Promise<void> {
+    const parsed = glossaryInput.safeParse({ acronym, expansions, by });
+    if (!parsed.success) throw new ValidationError(formatZodError(parsed.error));
+    await this.glossaryEntries();
+    const row = {
+      acronym: parsed.data.acronym,
+      expansions: JSON.stringify(parsed.data.expansions),
+      case_sensitive: capitalsOnly ? 1 : 0,
+      source: parsed.data.by,
+      updated_at: new Date().toISOString(),
+    };
+    await this.db
+      .insertInto('glossary')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .column('acronym')
+          .doUpdateSet({
+            expansions: row.expansions,
+            case_sensitive: row.case_sensitive,
+            source: row.source,
+            updated_at: row.updated_at,
+          }),
+      )
+      .execute();
+    this.glossary = null;
+  }
+
+  async removeGlossaryEntry(acronym: string): Promise<boolean> {
+    await this.glossaryEntries();
+    const result = await this.db
+      .deleteFrom('glossary')
+      .where('acronym', '=', acronym.trim())
+      .executeTakeFirst();
+    this.glossary = null;
+    return Number(result.numDeletedRows) > 0;
   }
 
   /** Parses and expands a query: canonical spellings, then acronyms and their expansions. */

@@ -155,6 +155,27 @@ describe.each(BACKENDS)('themes on %s', (backend) => {
     expect(missing.stderr).toContain('no such file');
   });
 
+  it('slh glossary sets, lists and removes an acronym, and refuses a change without a name', () => {
+    const set = slh(
+      ['glossary', 'set', 'VAWG', 'violence against women and girls', '--by', 'Analyst A'],
+      t.env,
+    );
+    expect(set.code).toBe(0);
+    const list = slh(['glossary', 'list', '--json'], t.env);
+    const rows = JSON.parse(list.stdout) as Array<{ acronym: string; expansions: string[]; source: string }>;
+    expect(rows.find((r) => r.acronym === 'VAWG')).toMatchObject({
+      expansions: ['violence against women and girls'],
+      source: 'Analyst A',
+    });
+    const nameless = slh(['glossary', 'set', 'VAWG', 'something else'], t.env);
+    expect(nameless.code).toBe(1);
+    expect(nameless.stderr).toContain('--by');
+    expect(slh(['glossary', 'remove', 'VAWG'], t.env).code).toBe(0);
+    const again = slh(['glossary', 'remove', 'VAWG'], t.env);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('not in the glossary');
+  });
+
   it('slh eval themes prints per-theme figures and averages, and names a bad line', async () => {
     const file = path.join(dir, 'eval.jsonl');
     await fs.writeFile(
