@@ -120,6 +120,8 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'domestic-abuse': [
     ...strong(
+      '\\b(violence|violent|assaults?) (against|towards|on) .{0,30}\\b(partners?|wife|wives|girlfriends?|her)\\b',
+      '\\b(arrested|charged|convicted|cautioned) (for|of) (assaulting|attacking|threatening) (her|his (partner|wife|girlfriend|ex))',
       '\\b(partner|husband|boyfriend|ex[- ]partner|ex[- ]husband|wife|girlfriend)\\b.{0,60}\\b(pushed|hit|punched|kicked|slapped|strangled|choked|assaulted|threatened|controlled|check(ed|ing) her phone|monitored|isolated|followed) (her|him)\\b',
       '\\b(check(ed|ing)|monitor(ed|ing)|went through) (her|his) (phone|messages|bank)',
       '\\bdomestic (abuse|violence)\\b',
@@ -167,6 +169,7 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'disability-health': [
     ...strong(
+      '\\b(dementia|multiple sclerosis|motor neurone|brain injury|heart failure|cancer|Down.s syndrome|hearing impairment|visual impairment|deaf|blind|stroke|Parkinson.s|frailty|frail|chronic obstructive|COPD|sickle cell|cystic fibrosis)\\b',
       '\\b(learning disabilit(y|ies)|learning difficult(y|ies)|autis(m|tic)|ASD|ADHD|cerebral palsy|epilepsy|global developmental delay|complex (health|medical) needs|life[- ]limiting)',
       '\\b(was not brought|were not brought|not brought to|missed (health )?appointments?|did not attend|DNA)\\b',
       '\\b(physical|sensory|intellectual) (disabilit(y|ies)|impairment)',
@@ -268,6 +271,12 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'multi-agency-working': [
     ...strong(
+      '\\b(strategy (meeting|discussion)|inter[- ]agency referral discussion|IRD|core group|child protection conference|case conference|discharge planning meeting|MARAC|professionals.? meeting)\\b.{0,80}\\b(not|never|without|no one|nobody|was held by telephone|only)\\b',
+      '\\b(not|never|no one was) invited to\\b',
+      '\\b(each|every) (agency|service|professional)\\b.{0,40}\\b(assumed|thought|believed)\\b.{0,40}\\b(another|someone else|the other)',
+      '\\b(no one|nobody|no agency|no single agency) (took|had|held) (responsibility|the lead|an overview|oversight|ownership)',
+      '\\b(no|without an?) (agreed )?(route|mechanism|process|forum)\\b.{0,40}\\b(to|for)\\b',
+      '\\b(was|were) not (involved|included|consulted|represented)\\b',
       '\\b(no|without|lack of|absence of) (a )?(shared|single|joint|coordinated|co-ordinated) (plan|picture|understanding|view|approach)',
       '\\b(each|every|no) agency\\b.{0,60}\\b(own|alone|isolation|part of the picture|piece)',
       '\\b(agencies|professionals|services) (were )?(working|worked) (in isolation|separately|alone|independently)',
@@ -287,6 +296,11 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'risk-assessment': [
     ...strong(
+      '\\b(no one|nobody|no agency|no professional) (put|pieced|brought) (them|it|these|the (pieces|concerns|information)) together\\b',
+      '\\b(logged|recorded|seen|treated|considered|dealt with|responded to) (separately|individually|in isolation|one at a time)\\b',
+      '\\b(had )?(become|became|come to seem|seen as) normal\\b',
+      '\\btolerated (for )?too long\\b',
+      '\\b(seemed|appeared|looked) (minor|low[- ]level|trivial)\\b',
       '\\b(accepted|treated|seen|viewed) as (an )?accident(al)?\\b',
       '\\b(pattern|accumulation|escalation|significance) (of|was)\\b.{0,60}\\b(not (seen|recognised|identified|understood)|missed|overlooked)',
       '\\bin isolation\\b',
@@ -306,6 +320,8 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'professional-curiosity': [
     ...strong(
+      '\\baccept(ed|ing|s)? (the |his |her |their )?((mother|father|parent|carer|partner|family|grandmother|husband|wife)(.s|s.) )?(explanation|account|reassurances?|version|word|assurances?)\\b',
+      '\\b(never|not|did not) (saw|see|spoke to|speak to) .{0,30}\\b(on (his|her|their) own|alone)\\b.{0,30}\\bto ask\\b',
       '\\b(taken|accepted) at face value\\b',
       '\\b(explanations?|accounts?|reassurances?)\\b.{0,30}\\b(was|were) (accepted|not (questioned|challenged|tested|explored))',
       '\\b(why|whether|how|who)\\b.{0,60}\\b(was|were) never (asked|explored|considered|questioned)',
@@ -327,6 +343,9 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'voice-of-child': [
     ...strong(
+      '\\bdid not see (him|her|them|the (child|children|baby|young person)|[A-Z]\\b|child [A-Z])',
+      '\\b(child|children|young person|he|she)\\b.{0,30}\\b(was|were) (not|never) seen\\b',
+      '\\b(never|not|nobody|no one) (asked|spoke to|talked to)\\b.{0,40}\\b(about (what|how|her|his)|what (she|he) (wanted|thought|felt))',
       '\\b(not|never|rarely|seldom) (seen|spoken (to|with)|visited) (on (his|her|their) own|alone|separately|without (his|her|their) (mother|parents|carer))',
       '\\b(nobody|no one|no professional) (sat|spoke|talked) with\\b',
       '\\b(what|how) (it|life|this) (was|felt|meant) (like )?for\\b',
@@ -345,6 +364,7 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   'hidden-men': [
     ...strong(
+      '\\b(father|stepfather|step-father|partner|boyfriend|Mr [A-Z])\\b.{0,80}\\b(previous )?(convictions?|history of violence|violent history|sexual offences?|sex offender|known to (police|probation)|on licence|MAPPA)\\b',
       '\\b(mother.s|her) (new )?(partner|boyfriend)\\b.{0,80}\\b(moved in|moving in|was living|staying|stayed|collected|never checked|not checked|no checks|unknown|not known|not seen|not assessed)',
       '\\b(partner|boyfriend|Mr [A-Z])\\b.{0,60}\\bmoved (in|into the (household|home|flat))',
       '\\b(name|identity|background) (given )?(was )?(never|not) (checked|known|verified)',
