@@ -17,6 +17,19 @@ export interface StoredCode {
   reviewedAt: string | null;
 }
 
+/**
+ * A review's codes are part of the review: changing them marks the review changed, so pages cached
+ * per library version show the new codes.
+ */
+async function touchReview(db: Executor, reviewId: string, now: string): Promise<void> {
+  await db
+    .updateTable('reviews')
+    .set({ updated_at: now })
+    .where('id', '=', reviewId)
+    .where('updated_at', '<', now)
+    .execute();
+}
+
 /** Theme taxonomy, review codes and trained models. */
 export class ThemesRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -118,6 +131,7 @@ export class ThemesRepository {
         reviewed_at: null,
       }));
     if (rows.length) await db.insertInto('review_themes').values(rows).execute();
+    await touchReview(db, reviewId, now);
   }
 
   async codesFor(reviewId: string): Promise<StoredCode[]> {
@@ -306,9 +320,7 @@ export class ThemesRepository {
     });
   }
 
-  async history(
-    slug: string,
-  ): Promise<
+  async history(slug: string): Promise<
     Array<{
       version: number;
       change: string;
@@ -378,6 +390,7 @@ export class ThemesRepository {
           })
           .execute();
       }
+      await touchReview(trx, reviewId, now);
     });
   }
 

@@ -96,6 +96,20 @@ describe.each(BACKENDS)('themes on %s', (backend) => {
     expect(page.body).toContain('Suggested');
   });
 
+  it("shows an analyst's decision on the review page at once, though the page is cached", async () => {
+    const codes = await t.services.themes.codesFor(reviewId);
+    const before = await app.inject(`/reviews/${reviewId}`);
+    expect(before.body).not.toContain('Confirmed');
+    await t.services.themes.decide(reviewId, codes[0]?.slug ?? '', 'confirm', 'Analyst A');
+    const after = await app.inject(`/reviews/${reviewId}`);
+    expect(after.body).toContain('Confirmed');
+    await t.services.db.kysely
+      .updateTable('review_themes')
+      .set({ status: 'suggested', reviewed_by: null, reviewed_at: null })
+      .where('review_id', '=', reviewId)
+      .execute();
+  });
+
   it('POST /api/v1/classify codes JSON text and a file, and names what is wrong with bad input', async () => {
     const text = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { text: FINDING } });
     expect(text.statusCode).toBe(200);
