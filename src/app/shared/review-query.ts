@@ -32,13 +32,19 @@ export const filterFields = {
   agency: manyText,
   theme: z.preprocess(
     (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]),
-    z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a theme slug such as domestic-abuse')).max(20, 'at most 20 values').optional(),
+    z
+      .array(z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a theme slug such as domestic-abuse'))
+      .max(20, 'at most 20 values')
+      .optional(),
   ),
   from: z.coerce.number().int().min(1900).max(2100).optional(),
   to: z.coerce.number().int().min(1900).max(2100).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 };
+
+/** The names of those filters as URL parameters. */
+export const FILTER_PARAMS: readonly string[] = Object.keys(filterFields);
 
 export const yearsInOrder: [
   (q: { from?: number | undefined; to?: number | undefined }) => boolean,
@@ -61,7 +67,10 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 
 /** The filters lists and searches share, as the repository wants them. */
 export function sharedFilter(
-  q: Pick<ListQuery, 'type' | 'nation' | 'region' | 'subject' | 'age' | 'area' | 'agency' | 'theme' | 'from' | 'to'>,
+  q: Pick<
+    ListQuery,
+    'type' | 'nation' | 'region' | 'subject' | 'age' | 'area' | 'agency' | 'theme' | 'from' | 'to'
+  >,
 ): ReviewFilter {
   return {
     ...(q.type ? { types: q.type } : {}),

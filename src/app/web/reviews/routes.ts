@@ -3,25 +3,12 @@ import { PUBLIC_ACCESS } from '../../../services/review-service.js';
 import type { Services } from '../../../services/index.js';
 import { NotFoundError } from '../../../shared/errors.js';
 import { presentReview } from '../../api/v1/reviews/presenter.js';
-import { filterFrom, idParamsSchema, listQuerySchema } from '../../shared/review-query.js';
+import { FILTER_PARAMS, filterFrom, idParamsSchema, listQuerySchema } from '../../shared/review-query.js';
 import type { ListQuery } from '../../shared/review-query.js';
 import { activeFilters, filterItems, listUrl, pagination } from './list.js';
 
-const KNOWN = new Set([
-  'q',
-  'type',
-  'nation',
-  'region',
-  'subject',
-  'age',
-  'area',
-  'agency',
-  'from',
-  'to',
-  'page',
-  'pageSize',
-  'sort',
-]);
+/** The query parameters the page reads; anything else in the URL is ignored. */
+const KNOWN = new Set([...FILTER_PARAMS, 'q', 'sort']);
 const FIELD_LABEL: Record<string, string> = {
   from: 'From year',
   to: 'To year',

@@ -3,25 +3,12 @@ import { PUBLIC_ACCESS } from '../../../services/review-service.js';
 import type { Services } from '../../../services/index.js';
 import type { SearchResponse, Snippet } from '../../../services/search-service.js';
 import { AGE_BAND_LABELS, REVIEW_TYPE_LABELS } from '../../labels.js';
+import { FILTER_PARAMS } from '../../shared/review-query.js';
 import { searchFilter, searchQuerySchema } from '../../shared/search-query.js';
 import type { SearchQuery } from '../../shared/search-query.js';
 
-const KNOWN = new Set([
-  'q',
-  'type',
-  'nation',
-  'region',
-  'subject',
-  'age',
-  'area',
-  'agency',
-  'from',
-  'to',
-  'page',
-  'pageSize',
-  'view',
-  'sort',
-]);
+/** The query parameters the page reads; anything else in the URL is ignored. */
+const KNOWN = new Set([...FILTER_PARAMS, 'q', 'view', 'sort']);
 
 /** Snippet text split into plain and highlighted parts; the template escapes each part. */
 function parts(s: Snippet): Array<{ text: string; mark: boolean }> {

@@ -109,6 +109,23 @@ describe.each(BACKENDS)('theme pages on %s', (backend) => {
     expect((api.json() as { terms: unknown[] }).terms).toHaveLength(e.terms.length);
   });
 
+  it('narrows a search page by the key-theme facet, keeping the choice in the URL and the form', async () => {
+    const all = await t.services.search.search(
+      { q: 'family', filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 20 },
+      PUBLIC_ACCESS,
+    );
+    const theme = all.facets.theme.find((f) => f.count < all.total);
+    expect(theme).toBeDefined();
+    const page = await app.inject(`/search?q=family&theme=${theme?.value}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`${theme?.count} review`);
+    expect(page.body).toMatch(new RegExp(`name="theme" type="checkbox" value="${theme?.value}" checked`));
+    // the list of reviews takes the same filter
+    const list = await app.inject(`/reviews?theme=${theme?.value}`);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain(`${DEMO_REVIEWS} reviews`);
+  });
+
   it("flags the demo corpus's rising theme: online harm, from the figures", async () => {
     const online = (await t.services.themes.overview(PUBLIC_ACCESS)).themes.find(
       (r) => r.theme.slug === 'online-harm',
