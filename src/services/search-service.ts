@@ -180,14 +180,12 @@ export class SearchService {
       .insertInto('glossary')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column('acronym')
-          .doUpdateSet({
-            expansions: row.expansions,
-            case_sensitive: row.case_sensitive,
-            source: row.source,
-            updated_at: row.updated_at,
-          }),
+        oc.column('acronym').doUpdateSet({
+          expansions: row.expansions,
+          case_sensitive: row.case_sensitive,
+          source: row.source,
+          updated_at: row.updated_at,
+        }),
       )
       .execute();
     this.glossary = null;
@@ -325,14 +323,7 @@ export class SearchService {
         total: page.total,
         totalCapped: page.totalCapped,
         facets,
-        results: page.hits.map((h) => ({
-          id: h.reviewId,
-          title: h.title,
-          type: h.type,
-          published: h.published,
-          score: round(h.score),
-          snippets: [snippet(h)],
-        })),
+        results: page.hits.map((h) => resultOf(h, [snippet(h)])),
       };
     }
     const page = await this.index.searchReviews(request, access);
@@ -342,16 +333,25 @@ export class SearchService {
       totalCapped: false,
       facets: page.facets,
       results: page.hits.map((h) => ({
-        id: h.reviewId,
-        title: h.title,
-        type: h.type,
-        published: h.published,
-        score: round(h.score),
+        ...resultOf(h, h.passages.map(snippet)),
         matchingPassages: h.matchingPassages,
-        snippets: h.passages.map(snippet),
       })),
     };
   }
+}
+
+function resultOf(
+  h: { reviewId: string; title: string; type: string; published: string | null; score: number },
+  snippets: Snippet[],
+): SearchResult {
+  return {
+    id: h.reviewId,
+    title: h.title,
+    type: h.type,
+    published: h.published,
+    score: round(h.score),
+    snippets,
+  };
 }
 
 function round(n: number): number {

@@ -95,6 +95,8 @@ export interface PrevalenceFilter {
   types?: string[];
 }
 
+type Prevalence = Awaited<ReturnType<ThemesRepository['prevalence']>>;
+
 export interface ThemeOverview {
   /** reviews published in the years covered */
   reviews: number;
@@ -123,6 +125,7 @@ export class ThemeService {
   private readonly repo: ThemesRepository;
   private cached: { stamp: string; coder: ThemeCoder; themes: Theme[] } | null = null;
   private emergingCache: { key: string; result: EmergingResult } | null = null;
+  private prepared: Promise<void> | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -138,8 +141,9 @@ export class ThemeService {
 
   /** The coder for the current taxonomy and model, trained from the labelled set on first use. */
   private async current(): Promise<{ coder: ThemeCoder; themes: Theme[] }> {
-    await this.repo.seedIfEmpty(TAXONOMY_VERSION_1, SEED_INDICATORS);
-    if (!(await this.repo.latestModel())) await this.train();
+    // Seeding and the first training happen once; after that only the cheap change stamp is read.
+    this.prepared ??= this.prepare();
+    await this.prepared;
     const stamp = await this.repo.stamp();
     if (this.cached?.stamp === stamp) return this.cached;
     const themes = await this.repo.list();
@@ -147,6 +151,16 @@ export class ThemeService {
     const model = stored ? (JSON.parse(stored.model) as ThemeModel) : null;
     this.cached = { stamp, themes, coder: new ThemeCoder(themes, model) };
     return this.cached;
+  }
+
+  private async prepare(): Promise<void> {
+    try {
+      await this.repo.seedIfEmpty(TAXONOMY_VERSION_1, SEED_INDICATORS);
+      if (!(await this.repo.hasModel())) await this.train();
+    } catch (err) {
+      this.prepared = null; // try again on the next call rather than remember a failure
+      throw err;
+    }
   }
 
   /** Codes plain text (paragraphs separated by blank lines); nothing is stored. */
@@ -258,8 +272,10 @@ export class ThemeService {
    * over the reviews the caller may see, optionally for some regions or review types.
    */
   async overview(access: AccessScope, filter: PrevalenceFilter = {}): Promise<ThemeOverview> {
-    const themes = await this.themes();
-    const { totals, coded } = await this.repo.prevalence(access, filter);
+    return this.overviewOf(await this.themes(), await this.repo.prevalence(access, filter));
+  }
+
+  private overviewOf(themes: Theme[], { totals, coded }: Prevalence): ThemeOverview {
     const years = [...new Set(totals.map((t) => t.year))].sort((a, b) => a - b);
     const span = years.length ? range(years[0] ?? 0, years[years.length - 1] ?? 0) : [];
     const totalByYear = sumBy(totals, (t) => t.year);
@@ -284,10 +300,11 @@ export class ThemeService {
 
   /** One theme: its trend, its regions, the reviews and passages that carry it, and the themes it goes with. */
   async detail(access: AccessScope, slug: string, filter: PrevalenceFilter = {}) {
-    const overview = await this.overview(access, filter);
+    const prevalence = await this.repo.prevalence(access, filter);
+    const overview = this.overviewOf(await this.themes(), prevalence);
     const row = overview.themes.find((t) => t.theme.slug === slug);
     if (!row) throw new NotFoundError(`No theme "${slug}"`);
-    const { totals, coded } = await this.repo.prevalence(access, filter);
+    const { totals, coded } = prevalence;
     const totalByRegion = sumBy(totals, (t) => t.region ?? '');
     const codedByRegion = sumBy(
       coded.filter((c) => c.slug === slug),
