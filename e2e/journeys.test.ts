@@ -7,6 +7,7 @@ import { ErrorPage } from './pages/error-page.js';
 import { HomePage } from './pages/home-page.js';
 import { follow, goesToNewPage, isFocused, tabTo } from './pages/navigation.js';
 import { ReviewsListPage } from './pages/reviews-list-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { UploadStatusPage } from './pages/upload-status-page.js';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -95,6 +96,45 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
 
   const axe = (page: Page, journeyName: string, pageName: string) =>
     expectNoAxeViolations(page, `${journeyName}: ${pageName} (${js})`);
+
+  /** Uploading is for partnership editors: sign in as the test server's editor first. */
+  async function signInAsEditor(page: Page): Promise<void> {
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.goto();
+    await signIn.signIn(server.editor.email, server.editor.password);
+    expect(new URL(page.url()).pathname).toBe('/account');
+  }
+
+  it(
+    'signs in (after a wrong password), sees the account page and the upload link, and signs out',
+    async () => {
+      await journey(async (page) => {
+        const name = 'sign in and out';
+        const signIn = new SignInPage(page, server.baseUrl);
+        await signIn.goto('/upload');
+        await axe(page, name, 'sign-in page');
+        await signIn.signIn(server.editor.email, 'not the password at all');
+        expect(await signIn.errorSummaryLinks()).toEqual(['Enter a correct email address and password']);
+        expect(await page.title()).toMatch(/^Error: /);
+        await axe(page, name, 'sign-in page with errors');
+        await signIn.signIn(server.editor.email, server.editor.password);
+        // Back where the person was going.
+        expect(new URL(page.url()).pathname).toBe('/upload');
+        expect(
+          await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Upload' }).count(),
+        ).toBe(1);
+        await follow(page, page.getByRole('link', { name: 'Your account' }));
+        expect(await page.getByRole('main').innerText()).toContain('Partnership editor');
+        await axe(page, name, 'account page');
+        await follow(page, page.getByRole('button', { name: 'Sign out', exact: true }));
+        expect(new URL(page.url()).pathname).toBe('/');
+        expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+        await page.goto(`${server.baseUrl}/upload`);
+        expect(new URL(page.url()).pathname).toBe('/sign-in');
+      });
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 
   it(
     'follows a key theme from the themes page to its figures, then to a review and the evidence for it',
@@ -290,6 +330,7 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
     async () => {
       await journey(async (page) => {
         const name = 'upload a file';
+        await signInAsEditor(page);
         const upload = new UploadPage(page, server.baseUrl);
         expect((await upload.goto())?.status()).toBe(200);
         await axe(page, name, 'upload form');
@@ -328,6 +369,7 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
     async () => {
       await journey(async (page) => {
         const name = 'upload with no file';
+        await signInAsEditor(page);
         const upload = new UploadPage(page, server.baseUrl);
         await upload.goto();
         await upload.submit();
@@ -351,6 +393,7 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
     async () => {
       await journey(async (page) => {
         const name = 'upload an empty file';
+        await signInAsEditor(page);
         const upload = new UploadPage(page, server.baseUrl);
         await upload.goto();
         await upload.chooseFile({ name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });
@@ -369,6 +412,7 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
     async () => {
       await journey(async (page) => {
         const name = 'upload a text file named .pdf';
+        await signInAsEditor(page);
         const upload = new UploadPage(page, server.baseUrl);
         await upload.goto();
         const status = await upload.upload({
@@ -392,6 +436,7 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
     async () => {
       await journey(async (page) => {
         const name = 'upload with the keyboard';
+        await signInAsEditor(page);
         const upload = new UploadPage(page, server.baseUrl);
         await upload.goto();
         await axe(page, name, 'upload form');

@@ -18,6 +18,17 @@ const schema = z.object({
   SLH_MAX_FILE_MB: z.coerce.number().positive().default(100),
   SLH_UPLOADS: z.enum(['on', 'off']).default('on'),
   SLH_UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  SLH_SECURE_COOKIES: z.enum(['on', 'off']).default('on'),
+  SLH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+  SLH_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  SLH_PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/]+$/,
+      'must be a scheme and host without a trailing slash, like https://learning.example.org',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +43,12 @@ export interface Config {
   /** the upload pages and API; until accounts exist anyone who can reach the service may upload */
   uploadsEnabled: boolean;
   uploadRatePerMinute: number;
+  /** the Secure flag on cookies; off only for plain-http development away from localhost */
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** the address people reach the service at, for links sent by email */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -55,5 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     uploadsEnabled: e.SLH_UPLOADS === 'on',
     uploadRatePerMinute: e.SLH_UPLOAD_RATE_PER_MINUTE,
+    secureCookies: e.SLH_SECURE_COOKIES === 'on',
+    sessionIdleMinutes: e.SLH_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SLH_SESSION_MAX_HOURS,
+    publicUrl: e.SLH_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
   };
 }

@@ -7,8 +7,12 @@ export interface TestServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
   baseUrl: string;
   app: FastifyInstance;
+  /** a partnership editor who may upload: sign in with these */
+  editor: { email: string; password: string };
   close(): Promise<void>;
 }
+
+const EDITOR = { email: 'editor@example.org', password: 'a long fictional passphrase' };
 
 /**
  * The real app in this process, on a fresh SQLite folder with the fictional demo corpus loaded, on a
@@ -28,6 +32,12 @@ export async function startTestServer(): Promise<TestServer> {
           `first ${first?.file}: ${first?.error} (${first?.code})`,
       );
     }
+    await env.services.accounts.addUser({
+      ...EDITOR,
+      name: 'Test Editor',
+      role: 'editor',
+      partnerships: [await env.services.accounts.ensurePartnership('Cornwall Safeguarding Adults Board')],
+    });
     app = await createApp(env.services);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
@@ -43,6 +53,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     app: started,
+    editor: EDITOR,
     async close() {
       await started.close();
       await env.cleanup();

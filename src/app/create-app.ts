@@ -1,3 +1,4 @@
+import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
@@ -7,12 +8,16 @@ import { VERSION } from '../version.js';
 import { docsApi } from './api/v1/docs/routes.js';
 import { reviewsApi } from './api/v1/reviews/routes.js';
 import { searchApi } from './api/v1/search/routes.js';
+import { sessionApi } from './api/v1/session/routes.js';
 import { themesApi } from './api/v1/themes/routes.js';
 import { uploadsApi } from './api/v1/uploads/routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
+import { registerSessions } from './plugins/session.js';
 import { registerStatic } from './plugins/static.js';
 import { registerViews } from './plugins/views.js';
+import { accountPages } from './web/account/routes.js';
+import { adminPages } from './web/admin/routes.js';
 import { feedPages } from './web/feeds/routes.js';
 import { homePages } from './web/home/routes.js';
 import { reviewPages } from './web/reviews/routes.js';
@@ -29,6 +34,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   });
   await registerSecurity(app);
   await registerStatic(app);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await registerSessions(app, services);
   registerViews(app, { uploadsEnabled: services.config.uploadsEnabled });
   await app.register(multipart, {
     limits: { fileSize: services.config.maxFileBytes, files: 1, fields: 20, fieldSize: 10_000, parts: 22 },
@@ -41,17 +48,17 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       return { status: 'ok', version: VERSION, database: { backend: services.db.dialect, status: 'ok' } };
     } catch (err) {
       services.logger.error({ err }, 'health check: database unreachable');
-      return reply
-        .status(503)
-        .send({
-          status: 'unavailable',
-          version: VERSION,
-          database: { backend: services.db.dialect, status: 'unreachable' },
-        });
+      return reply.status(503).send({
+        status: 'unavailable',
+        version: VERSION,
+        database: { backend: services.db.dialect, status: 'unreachable' },
+      });
     }
   });
 
   homePages(app, services);
+  accountPages(app, services);
+  adminPages(app, services);
   reviewPages(app, services);
   searchPages(app, services);
   themePages(app, services);
@@ -59,6 +66,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   uploadPages(app, services);
   reviewsApi(app, services);
   searchApi(app, services);
+  sessionApi(app, services);
   themesApi(app, services);
   uploadsApi(app, services);
   docsApi(app, services);

@@ -12,6 +12,7 @@ import { reviewTerms } from './migrations/0004_review_terms.js';
 import { reviewsUpdatedIndex } from './migrations/0005_reviews_updated_index.js';
 import { reviewSearch } from './migrations/0006_review_search.js';
 import { themes } from './migrations/0007_themes.js';
+import { accounts } from './migrations/0008_accounts.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -43,6 +44,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005_reviews_updated_index': reviewsUpdatedIndex(),
     '0006_review_search': reviewSearch(dialect),
     '0007_themes': themes(dialect),
+    '0008_accounts': accounts(dialect),
   };
 }
 

@@ -26,6 +26,8 @@ export interface ReviewsTable {
   provenance: string;
   created_at: string;
   updated_at: string;
+  /** the partnership that owns the review (its editors manage it); null: none registered */
+  partnership_id: string | null;
 }
 
 export interface ReviewAgenciesTable {
@@ -106,6 +108,8 @@ export interface UploadJobsTable {
   message: string | null;
   created_at: string;
   updated_at: string;
+  /** the id of the person who uploaded the file (null: uploaded before accounts existed) */
+  submitted_by: string | null;
 }
 
 /** Acronyms and their expansions, matched to each other by search; seeded from domain.md. */
@@ -193,7 +197,81 @@ export interface ThemeRecodeTable {
   claimed_at: string | null;
 }
 
+export interface PartnershipsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserPartnershipsTable {
+  user_id: string;
+  partnership_id: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  method: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  email: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
+
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  actor_role: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON */
+  detail: string;
+  ip: string | null;
+}
+
 export interface Database {
+  partnerships: PartnershipsTable;
+  users: UsersTable;
+  user_partnerships: UserPartnershipsTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  sign_in_failures: SignInFailuresTable;
+  app_secrets: AppSecretsTable;
+  audit_log: AuditLogTable;
   theme_recode: ThemeRecodeTable;
   themes: ThemesTable;
   theme_changes: ThemeChangesTable;

@@ -12,7 +12,8 @@ export type IngestErrorCode =
   | 'docx_invalid'
   | 'docx_zip_bomb'
   | 'text_encoding'
-  | 'no_text';
+  | 'no_text'
+  | 'unknown_partnership';
 
 /** Why one file could not be read; the message names the problem in plain words. */
 export class IngestError extends AppError {

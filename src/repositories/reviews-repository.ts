@@ -10,11 +10,10 @@ import type {
   SectionRow,
 } from '../db/types.js';
 
-/** What a caller may see: enforced inside every query, never by filtering afterwards. */
-export interface AccessScope {
-  visibilities: readonly string[];
-  statuses: readonly string[];
-}
+import { visibleTo } from './access.js';
+import type { AccessScope } from './access.js';
+
+export type { AccessScope } from './access.js';
 
 export interface ReviewFilter {
   types?: string[];
@@ -209,12 +208,24 @@ export class ReviewsRepository {
     return String(row?.v ?? 'empty');
   }
 
+  /** What access decisions need about one review, if `access` may see it at all. */
+  async head(
+    id: string,
+    access: AccessScope,
+  ): Promise<{ visibility: string; status: string; partnership_id: string | null } | undefined> {
+    return this.db
+      .selectFrom('reviews')
+      .select(['visibility', 'status', 'partnership_id'])
+      .where('id', '=', id)
+      .where(visibleTo(access, 'reviews'))
+      .executeTakeFirst();
+  }
+
   async count(access: AccessScope): Promise<number> {
     const row = await this.db
       .selectFrom('reviews')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('visibility', 'in', access.visibilities)
-      .where('status', 'in', access.statuses)
+      .where(visibleTo(access, 'reviews'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -225,10 +236,7 @@ export class ReviewsRepository {
     page: { offset: number; limit: number },
     sort: ReviewSort = 'published-desc',
   ): Promise<{ total: number; rows: ReviewRow[] }> {
-    let q = this.db
-      .selectFrom('reviews')
-      .where('visibility', 'in', access.visibilities)
-      .where('status', 'in', access.statuses);
+    let q = this.db.selectFrom('reviews').where(visibleTo(access, 'reviews'));
     if (filter.types?.length) q = q.where('review_type', 'in', filter.types);
     if (filter.nations?.length) q = q.where('nation', 'in', filter.nations);
     if (filter.regions?.length) q = q.where('region', 'in', filter.regions);
@@ -244,7 +252,11 @@ export class ReviewsRepository {
       );
     if (filter.themes?.length)
       q = q.where('id', 'in', (eb) =>
-        eb.selectFrom('review_themes').select('review_id').where('slug', 'in', filter.themes ?? []).where('status', '<>', 'rejected'),
+        eb
+          .selectFrom('review_themes')
+          .select('review_id')
+          .where('slug', 'in', filter.themes ?? [])
+          .where('status', '<>', 'rejected'),
       );
     if (filter.yearFrom !== undefined) q = q.where('published_year', '>=', filter.yearFrom);
     if (filter.yearTo !== undefined) q = q.where('published_year', '<=', filter.yearTo);
@@ -282,8 +294,7 @@ export class ReviewsRepository {
       .selectFrom('reviews')
       .selectAll()
       .where('id', '=', id)
-      .where('visibility', 'in', access.visibilities)
-      .where('status', 'in', access.statuses)
+      .where(visibleTo(access, 'reviews'))
       .executeTakeFirst();
     if (!review) return undefined;
     const [agencies, documents, sections, passages, recommendations, links] = await Promise.all([
@@ -308,8 +319,7 @@ export class ReviewsRepository {
           'review_links.detail as detail',
         ])
         .where('review_links.review_id', '=', id)
-        .where('reviews.visibility', 'in', access.visibilities)
-        .where('reviews.status', 'in', access.statuses)
+        .where(visibleTo(access, 'reviews'))
         .orderBy('review_links.score', 'desc')
         .execute(),
     ]);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import type { AccessScope } from './reviews-repository.js';
+import { visibleTo } from './access.js';
+import type { AccessScope } from './access.js';
 import type { Database } from '../db/types.js';
 import type { Applies, Evidence, Indicator, Theme, ThemeCode, ThemeSeed } from '../analysis/themes/types.js';
 
@@ -200,11 +201,7 @@ export class ThemesRepository {
     coded: Array<{ year: number; region: string | null; slug: string; n: number; confirmed: number }>;
   }> {
     const where = (q: string) => {
-      const parts = [
-        sql`${sql.ref(`${q}.visibility`)} in (${sql.join(access.visibilities.map((v) => sql`${v}`))})`,
-        sql`${sql.ref(`${q}.status`)} in (${sql.join(access.statuses.map((v) => sql`${v}`))})`,
-        sql`${sql.ref(`${q}.published_year`)} is not null`,
-      ];
+      const parts = [visibleTo(access, q), sql`${sql.ref(`${q}.published_year`)} is not null`];
       if (filter.regions?.length)
         parts.push(sql`${sql.ref(`${q}.region`)} in (${sql.join(filter.regions.map((v) => sql`${v}`))})`);
       if (filter.types?.length)
@@ -241,8 +238,7 @@ export class ThemesRepository {
       .innerJoin('reviews as r', 'r.id', 't.review_id')
       .select(['t.review_id', 't.slug'])
       .where('t.status', '<>', 'rejected')
-      .where('r.visibility', 'in', access.visibilities)
-      .where('r.status', 'in', access.statuses)
+      .where(visibleTo(access, 'r'))
       .execute();
     const byReview = new Map<string, string[]>();
     for (const r of rows) byReview.set(r.review_id, [...(byReview.get(r.review_id) ?? []), r.slug]);
@@ -270,8 +266,7 @@ export class ThemesRepository {
       .select(['r.id', 'r.title', 'r.published_on', 't.status', 't.confidence', 't.evidence'])
       .where('t.slug', '=', slug)
       .where('t.status', '<>', 'rejected')
-      .where('r.visibility', 'in', access.visibilities)
-      .where('r.status', 'in', access.statuses)
+      .where(visibleTo(access, 'r'))
       .orderBy('r.published_on', 'desc')
       .limit(limit)
       .execute();

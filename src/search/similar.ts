@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.js';
-import type { AccessScope } from '../repositories/reviews-repository.js';
+import { visibleTo } from '../repositories/access.js';
+import type { AccessScope } from '../repositories/access.js';
 import { canonicalSpelling } from './glossary.js';
 import type { Executor } from './search-index.js';
 
@@ -90,8 +91,7 @@ export async function similarReviews(
       own.map((o) => o.term),
     )
     .where('t.review_id', '!=', reviewId)
-    .where('r.visibility', 'in', access.visibilities)
-    .where('r.status', 'in', access.statuses)
+    .where(visibleTo(access, 'r'))
     .execute();
   const ids = [...new Set(candidates.map((c) => c.review_id))];
   if (ids.length === 0) return [];

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
-import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
+import { visibleTo } from '../repositories/access.js';
+import type { AccessScope } from '../repositories/access.js';
+import type { ReviewFilter } from '../repositories/reviews-repository.js';
 import type { FacetField } from './search-index.js';
 
 function inList(column: string, values: readonly string[]): RawBuilder<unknown> {
@@ -53,10 +55,7 @@ export function facetCondition(facet: FacetDefinition, filter: ReviewFilter): Ra
  * comes first and always: a caller's scope is part of the query, never a filter applied afterwards.
  */
 export function reviewConditions(access: AccessScope, filter: ReviewFilter): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [
-    inList('visibility', access.visibilities),
-    inList('status', access.statuses),
-  ];
+  const parts: RawBuilder<unknown>[] = [visibleTo(access, 'r')];
   for (const facet of FACETS) if (facet.chosen(filter)?.length) parts.push(facetCondition(facet, filter));
   if (filter.yearFrom !== undefined) parts.push(sql`r.published_year >= ${filter.yearFrom}`);
   if (filter.yearTo !== undefined) parts.push(sql`r.published_year <= ${filter.yearTo}`);

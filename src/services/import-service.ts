@@ -7,6 +7,7 @@ import { SUPPORTED_EXTENSIONS } from '../ingestion/extract/index.js';
 import { sha256 } from '../ingestion/fingerprint.js';
 import { parseReview } from '../ingestion/parse-review.js';
 import type { ParsedReview } from '../ingestion/parse-review.js';
+import { AccountsRepository } from '../repositories/accounts-repository.js';
 import { ReviewsRepository } from '../repositories/reviews-repository.js';
 import type { NewReviewGraph } from '../repositories/reviews-repository.js';
 import { AppError } from '../shared/errors.js';
@@ -210,6 +211,7 @@ export class ImportService {
     const id = newId();
     const related = await this.nearDuplicates(parsed);
     const graph = this.buildGraph(id, parsed, metadata, related);
+    graph.review.partnership_id = await this.owner(metadata, graph.review.publishing_body ?? null);
     graph.document.storage_key = await this.files.put(parsed.fileSha256, bytes);
     try {
       const index = this.searchIndex;
@@ -238,6 +240,20 @@ export class ImportService {
       title: graph.review.title,
       related: related.map((r) => ({ id: r.relatedId, score: r.score })),
     };
+  }
+
+  /** The partnership that owns a review: the one given, or the one named as its publishing body. */
+  private async owner(metadata: ReviewMetadataInput, publishingBody: string | null): Promise<string | null> {
+    const partnerships = new AccountsRepository(this.db.kysely);
+    if (metadata.partnership) {
+      if ((await partnerships.partnershipsExisting([metadata.partnership])).length === 0)
+        throw new IngestError(
+          'unknown_partnership',
+          `There is no partnership with id ${metadata.partnership}.`,
+        );
+      return metadata.partnership;
+    }
+    return publishingBody ? partnerships.ensurePartnership(publishingBody, new Date().toISOString()) : null;
   }
 
   private async nearDuplicates(parsed: ParsedReview): Promise<NewReviewGraph['links']> {

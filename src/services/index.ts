@@ -9,7 +9,11 @@ import { ParsePool } from '../ingestion/parse-pool.js';
 import { PostgresTsvectorIndex } from '../search/postgres-tsvector.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { SqliteFts5Index } from '../search/sqlite-fts5.js';
+import { AccountService, DEFAULT_ACCOUNT_OPTIONS } from './account-service.js';
+import { AuditService } from './audit-service.js';
 import { ImportService } from './import-service.js';
+import { LogMailer } from './mailer.js';
+import type { Mailer } from './mailer.js';
 import { ReviewService } from './review-service.js';
 import { SearchService } from './search-service.js';
 import { ThemeService } from './theme-service.js';
@@ -24,6 +28,8 @@ export interface Services {
   uploads: UploadService;
   search: SearchService;
   themes: ThemeService;
+  accounts: AccountService;
+  audit: AuditService;
   files: FileStore;
   close(): Promise<void>;
 }
@@ -31,6 +37,8 @@ export interface Services {
 export interface ServiceOptions {
   /** parse files in worker threads (the web server), not on the calling thread (the CLI) */
   parseInWorkers?: boolean;
+  /** where password reset emails go (default: the log) */
+  mailer?: Mailer;
 }
 
 /** The composition root: the web server and the CLI both build their services here. */
@@ -46,6 +54,13 @@ export async function createServices(
   const pool = options.parseInWorkers ? new ParsePool(1) : null;
   const index: SearchIndex =
     db.dialect === 'sqlite' ? new SqliteFts5Index(db.kysely) : new PostgresTsvectorIndex(db.kysely);
+  const accounts = new AccountService(db.kysely, {
+    ...DEFAULT_ACCOUNT_OPTIONS,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionMaxHours: config.sessionMaxHours,
+    mailer: options.mailer ?? new LogMailer(log),
+  });
+  const audit = new AuditService(db.kysely);
   const themes = new ThemeService(db.kysely, pool ? (b, n) => pool.parse(b, n) : undefined);
   const importer = new ImportService(
     db,
@@ -56,7 +71,7 @@ export async function createServices(
     index,
     themes,
   );
-  const uploads = new UploadService(db.kysely, importer, config.dataDir, log);
+  const uploads = new UploadService(db.kysely, importer, config.dataDir, log, audit);
   const search = new SearchService(db.kysely, index);
   const caughtUp = await search.catchUp();
   if (caughtUp) log.info({ reviews: caughtUp }, 'indexed reviews missing from the search index');
@@ -69,6 +84,8 @@ export async function createServices(
     uploads,
     search,
     themes,
+    accounts,
+    audit,
     files,
     async close() {
       await uploads.idle();

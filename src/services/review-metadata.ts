@@ -51,6 +51,11 @@ export const reviewMetadataSchema = z
     status: oneOf(STATUSES, 'status'),
     pseudonym: z.string().trim().min(1).max(80),
     themes: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(60),
+    /** the id of the partnership that owns the review (default: the one named as publishing body) */
+    partnership: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,90}$/, 'must be a partnership id, like northshire-safeguarding-partnership'),
   })
   .partial()
   .strict();

@@ -7,14 +7,12 @@ import type {
   ReviewSort,
 } from '../repositories/reviews-repository.js';
 import { NotFoundError } from '../shared/errors.js';
+import { ANONYMOUS, STATUSES, VISIBILITIES, scopeOf } from './policy.js';
 
-/** Until accounts exist (a later issue), everyone is a public visitor on the web. */
-export const PUBLIC_ACCESS: AccessScope = { visibilities: ['public'], statuses: ['published'] };
-/** The operator at the command line sees everything in the store. */
-export const OPERATOR_ACCESS: AccessScope = {
-  visibilities: ['public', 'registered', 'restricted'],
-  statuses: ['draft', 'published', 'withdrawn'],
-};
+/** What a public visitor sees (the policy's answer for nobody signed in). */
+export const PUBLIC_ACCESS: AccessScope = scopeOf(ANONYMOUS);
+/** The operator at the command line, who runs the store, sees everything in it. */
+export const OPERATOR_ACCESS: AccessScope = { visibilities: VISIBILITIES, statuses: STATUSES };
 
 export interface ReviewSummary {
   id: string;
@@ -87,6 +85,16 @@ export class ReviewService {
   /** Changes whenever any review is added or changed. */
   version(): Promise<string> {
     return this.repo.version();
+  }
+
+  /** A review's visibility, status and owner, or NotFound when `access` may not see it (or it does not exist). */
+  async head(
+    id: string,
+    access: AccessScope,
+  ): Promise<{ visibility: string; status: string; partnershipId: string | null }> {
+    const row = await this.repo.head(id, access);
+    if (!row) throw new NotFoundError(`No review with id ${id}`);
+    return { visibility: row.visibility, status: row.status, partnershipId: row.partnership_id };
   }
 
   count(access: AccessScope): Promise<number> {

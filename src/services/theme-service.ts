@@ -16,7 +16,8 @@ import type { ParsedReview } from '../ingestion/parse-review.js';
 import { ThemesRepository } from '../repositories/themes-repository.js';
 import type { StoredCode } from '../repositories/themes-repository.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
-import type { AccessScope } from '../repositories/reviews-repository.js';
+import { visibleTo } from '../repositories/access.js';
+import type { AccessScope } from '../repositories/access.js';
 import { cooccurrence, poissonTrend } from '../analysis/themes/trends.js';
 import { emergingTerms } from '../analysis/themes/emerging.js';
 import type { EmergingResult, ReviewText } from '../analysis/themes/emerging.js';
@@ -348,8 +349,7 @@ export class ThemeService {
       .innerJoin('reviews as r', 'r.id', 'p.review_id')
       .leftJoin('sections as s', 's.id', 'p.section_id')
       .select(['r.id', 'r.published_year', 'p.text', 's.kind'])
-      .where('r.visibility', 'in', access.visibilities)
-      .where('r.status', 'in', access.statuses)
+      .where(visibleTo(access, 'r'))
       .where('r.published_year', 'is not', null)
       .orderBy('r.id')
       .orderBy('p.seq')

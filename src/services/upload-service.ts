@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Database, UploadJobRow } from '../db/types.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import type { AuditService } from './audit-service.js';
 import type { ImportService } from './import-service.js';
 import type { ReviewMetadataInput } from './review-metadata.js';
 
@@ -20,6 +21,7 @@ export interface UploadJob {
   message: string | null;
   createdAt: string;
   updatedAt: string;
+  submittedBy: string | null;
 }
 
 function present(row: UploadJobRow): UploadJob {
@@ -33,6 +35,7 @@ function present(row: UploadJobRow): UploadJob {
     message: row.message,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    submittedBy: row.submitted_by,
   };
 }
 
@@ -62,11 +65,17 @@ export class UploadService {
     private readonly importer: ImportService,
     dataDir: string,
     private readonly logger: Logger,
+    private readonly audit: AuditService | null = null,
   ) {
     this.tempDir = path.join(dataDir, 'uploads');
   }
 
-  async submit(bytes: Uint8Array, fileName: string, metadata: ReviewMetadataInput): Promise<UploadJob> {
+  async submit(
+    bytes: Uint8Array,
+    fileName: string,
+    metadata: ReviewMetadataInput,
+    submittedBy: string | null = null,
+  ): Promise<UploadJob> {
     const id = newId();
     const name = safeFileName(fileName);
     await fs.mkdir(this.tempDir, { recursive: true });
@@ -86,6 +95,7 @@ export class UploadService {
         message: null,
         created_at: now,
         updated_at: now,
+        submitted_by: submittedBy,
       })
       .execute();
     this.kick();
@@ -182,9 +192,17 @@ export class UploadService {
         row.file_name,
         JSON.parse(row.metadata) as ReviewMetadataInput,
       );
-      if (result.kind === 'imported')
+      if (result.kind === 'imported') {
         await finish({ status: 'imported', review_id: result.id, message: result.title });
-      else
+        await this.audit?.record(
+          { system: 'upload' },
+          {
+            action: 'review.import',
+            target: { type: 'review', id: result.id },
+            detail: { upload: id, submittedBy: row.submitted_by },
+          },
+        );
+      } else
         await finish({
           status: 'skipped',
           message: result.reason,

@@ -25,3 +25,17 @@ export class ValidationError extends AppError {
     super('invalid_request', message, 400, details);
   }
 }
+
+/** Signing in would help: the web sends the person to the sign-in page. */
+export class SignInRequiredError extends AppError {
+  constructor(message = 'Sign in to do this') {
+    super('sign_in_required', message, 401);
+  }
+}
+
+/** Signed in, but this is not theirs to do. (Something they may not know exists is a NotFoundError.) */
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have permission to do this') {
+    super('forbidden', message, 403);
+  }
+}

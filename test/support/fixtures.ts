@@ -46,7 +46,11 @@ export async function tempDir(prefix = 'slh-fixture-'): Promise<string> {
 
 /** A several-page report PDF with running heads, "Page N of M" footers and hyphenated long words. */
 export function samplePdf(markdown = longReportMarkdown()): Promise<Buffer> {
-  return markdownToPdf(markdown, { runningHead: 'Rotherham Safeguarding Children Partnership — OFFICIAL', footer: 'page-of', hyphenate: true });
+  return markdownToPdf(markdown, {
+    runningHead: 'Rotherham Safeguarding Children Partnership — OFFICIAL',
+    footer: 'page-of',
+    hyphenate: true,
+  });
 }
 
 export function sampleDocx(markdown = SAMPLE_MARKDOWN): Promise<Buffer> {
@@ -74,7 +78,10 @@ export function scannedPdf(): Promise<Buffer> {
 /** A DOCX-named zip whose one entry inflates a thousandfold: a zip bomb in miniature. */
 export async function zipBombDocx(inflatedBytes = 64 * 1024 * 1024): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
   zip.file('word/document.xml', Buffer.alloc(inflatedBytes, 0x20));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
@@ -87,7 +94,8 @@ export async function zipWithoutDocument(): Promise<Buffer> {
 
 /** Windows-1252 bytes: "£" is 0xA3 and curly quotes are 0x93/0x94, none valid UTF-8 on their own. */
 export function windows1252Text(): Buffer {
-  const text = 'SERIOUS CASE REVIEW: FAMILY W\r\n\r\nFICTIONAL TEST DOCUMENT.\r\n\r\n1. INTRODUCTION\r\n\r\n1.1 The family had debts of over \u00a33,000 and the mother said she felt \u201cat breaking point\u201d when the health visitor called.\r\n';
+  const text =
+    'SERIOUS CASE REVIEW: FAMILY W\r\n\r\nFICTIONAL TEST DOCUMENT.\r\n\r\n1. INTRODUCTION\r\n\r\n1.1 The family had debts of over \u00a33,000 and the mother said she felt \u201cat breaking point\u201d when the health visitor called.\r\n';
   const bytes: number[] = [];
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -101,8 +109,10 @@ export function windows1252Text(): Buffer {
 
 /** A longer report so the PDF runs to several pages. */
 export function longReportMarkdown(): string {
-  const findings = Array.from({ length: 14 }, (_, i) =>
-    `3.${i + 2} In the ${['spring', 'summer', 'autumn', 'winter'][i % 4]} the family's circumstances were discussed again. The safeguarding arrangements in place relied on the mother's account and on a multi-agency plan that was not reviewed. Practitioners described overwhelming caseloads, and the accountability for following up the unexplained bruising was unclear between the health visitor and the GP surgery.`,
+  const findings = Array.from(
+    { length: 14 },
+    (_, i) =>
+      `3.${i + 2} In the ${['spring', 'summer', 'autumn', 'winter'][i % 4]} the family's circumstances were discussed again. The safeguarding arrangements in place relied on the mother's account and on a multi-agency plan that was not reviewed. Practitioners described overwhelming caseloads, and the accountability for following up the unexplained bruising was unclear between the health visitor and the GP surgery.`,
   ).join('\n\n');
   return SAMPLE_MARKDOWN.replace('## Recommendations', `${findings}\n\n## Recommendations`);
 }

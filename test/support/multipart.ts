@@ -1,9 +1,14 @@
 /** A multipart/form-data body for app.inject: text fields and at most one file. */
-export function multipart(fields: Record<string, string>, file?: { field?: string; name: string; bytes: Buffer | string; type?: string }) {
+export function multipart(
+  fields: Record<string, string>,
+  file?: { field?: string; name: string; bytes: Buffer | string; type?: string },
+) {
   const boundary = `----slhtest${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   }
   if (file) {
     parts.push(
@@ -15,5 +20,8 @@ export function multipart(fields: Record<string, string>, file?: { field?: strin
     );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -26,7 +26,8 @@ export interface TestEnv {
  */
 export async function testEnv(backend: Backend, overrides: Partial<Config> = {}): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slh-test-'));
-  const schema = backend === 'postgres' ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
+  const schema =
+    backend === 'postgres' ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
@@ -37,6 +38,10 @@ export async function testEnv(backend: Backend, overrides: Partial<Config> = {})
     logLevel: 'silent',
     uploadsEnabled: true,
     uploadRatePerMinute: 1000,
+    secureCookies: true,
+    sessionIdleMinutes: 120,
+    sessionMaxHours: 12,
+    publicUrl: 'http://127.0.0.1:3000',
     ...overrides,
   };
   const services = await createServices(config, pino({ level: 'silent' }));

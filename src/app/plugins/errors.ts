@@ -59,6 +59,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
           .status(err.status)
           .send({ error: { code: err.code, message: err.message, details: err.details ?? {} } });
       if (err.status === 404) return errorPage(reply, 404);
+      if (err.status === 401 && request.method === 'GET')
+        return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
       return reply.page(
         'error.njk',
         { pageTitle: 'There is a problem', heading: 'There is a problem', lines: [err.message] },
@@ -82,41 +84,35 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isUnavailable(err)) {
       request.log.error({ err }, 'service unavailable');
       if (json)
-        return reply
-          .status(503)
-          .send({
-            error: {
-              code: 'service_unavailable',
-              message: 'The service is unavailable. Try again in a few minutes.',
-              details: {},
-            },
-          });
+        return reply.status(503).send({
+          error: {
+            code: 'service_unavailable',
+            message: 'The service is unavailable. Try again in a few minutes.',
+            details: {},
+          },
+        });
       return errorPage(reply, 503);
     }
     request.log.error({ err }, 'unhandled error');
     if (json)
-      return reply
-        .status(500)
-        .send({
-          error: {
-            code: 'internal_error',
-            message: 'Something went wrong on our side. Try again later.',
-            details: {},
-          },
-        });
+      return reply.status(500).send({
+        error: {
+          code: 'internal_error',
+          message: 'Something went wrong on our side. Try again later.',
+          details: {},
+        },
+      });
     return errorPage(reply, 500);
   });
   app.setNotFoundHandler((request, reply) => {
     if (wantsJson(request)) {
-      return reply
-        .status(404)
-        .send({
-          error: {
-            code: 'not_found',
-            message: `No route for ${request.method} ${request.url.split('?')[0]}`,
-            details: {},
-          },
-        });
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+          details: {},
+        },
+      });
     }
     return errorPage(reply, 404);
   });

@@ -3,6 +3,8 @@ import nunjucks from 'nunjucks';
 import { ENGLISH_REGIONS, NATIONS } from '../../ingestion/places.js';
 import { REVIEW_TYPE_LABELS, SUBJECT_LABELS, formatBytes, formatPartialDate } from '../labels.js';
 import { VIEW_DIRS } from '../paths.js';
+import { ANONYMOUS, can } from '../../services/policy.js';
+import type { Principal } from '../../services/policy.js';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -26,14 +28,23 @@ export interface ViewOptions {
   uploadsEnabled: boolean;
 }
 
-const NAVIGATION = [
+const NAVIGATION: Array<{ href: string; text: string; shown?: (p: Principal, o: ViewOptions) => boolean }> = [
   { href: '/', text: 'Home' },
   { href: '/search', text: 'Search' },
   { href: '/themes', text: 'Themes' },
   { href: '/reviews', text: 'Reviews' },
-  { href: '/upload', text: 'Upload', uploads: true },
+  { href: '/upload', text: 'Upload', shown: (p, o) => o.uploadsEnabled && can(p, 'upload') },
+  { href: '/admin', text: 'Admin', shown: (p) => can(p, 'manageUsers') || can(p, 'readAudit') },
   { href: '/api/v1/docs', text: 'API' },
+  { href: '/account', text: 'Your account', shown: (p) => p.person !== null },
+  { href: '/sign-in', text: 'Sign in', shown: (p) => p.person === null },
 ];
+
+/** What a page's shared parts depend on: pages cached for one viewer are served only to the same kind. */
+export function viewerKey(principal: Principal): string {
+  const person = principal.person;
+  return person ? `${person.role}:${[...person.partnerships].sort().join(',')}` : 'anonymous';
+}
 
 export function createViewEnvironment(): nunjucks.Environment {
   const env = nunjucks.configure(VIEW_DIRS, {
@@ -61,7 +72,8 @@ export function registerViews(app: FastifyInstance, options: ViewOptions): void 
     nonce: string | undefined,
   ) => {
     const path = reply.request.url.split('?')[0] ?? '/';
-    const navigation = NAVIGATION.filter((n) => !n.uploads || options.uploadsEnabled).map((n) => ({
+    const principal = reply.request.principal ?? ANONYMOUS;
+    const navigation = NAVIGATION.filter((n) => !n.shown || n.shown(principal, options)).map((n) => ({
       href: n.href,
       text: n.text,
       active: n.href === '/' ? path === '/' : path.startsWith(n.href),
@@ -72,6 +84,7 @@ export function registerViews(app: FastifyInstance, options: ViewOptions): void 
       navigation,
       cspNonce: nonce,
       currentPath: path,
+      signedIn: principal.person !== null,
       ...context,
     });
   };
@@ -94,6 +107,8 @@ export function registerViews(app: FastifyInstance, options: ViewOptions): void 
       template: string,
       context: () => Promise<Record<string, unknown>>,
     ) {
+      // The navigation differs by kind of viewer, and so may the page (what they may see).
+      key = `${key}|${viewerKey(this.request.principal ?? ANONYMOUS)}`;
       let entry = cache.get(key);
       if (!entry || entry.version !== version) {
         entry = { version, html: render(this, template, await context(), NONCE_SLOT) };

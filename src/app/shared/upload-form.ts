@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { SUPPORTED_EXTENSIONS } from '../../ingestion/extract/index.js';
 import { reviewMetadataSchema } from '../../services/review-metadata.js';
 import type { ReviewMetadataInput } from '../../services/review-metadata.js';
+import type { Services } from '../../services/index.js';
+import type { Person, Principal } from '../../services/policy.js';
 
 export interface UploadForm {
   file: { name: string; bytes: Buffer } | null;
@@ -27,6 +29,35 @@ export async function readUploadForm(request: FastifyRequest): Promise<UploadFor
     else throw err;
   }
   return form;
+}
+
+/** The partnerships a person may upload for: their own, or every one for an administrator. */
+export async function uploadPartnerships(
+  services: Services,
+  person: Person,
+): Promise<Array<{ id: string; name: string }>> {
+  const all = await services.accounts.listPartnerships();
+  return person.role === 'admin' ? all : all.filter((p) => person.partnerships.includes(p.id));
+}
+
+/** The partnership an upload is for: the one chosen, or the only one the person has. */
+export function choosePartnership(
+  chosen: string | undefined,
+  allowed: Array<{ id: string }>,
+): { id?: string; error?: string } {
+  if (chosen) {
+    return allowed.some((p) => p.id === chosen)
+      ? { id: chosen }
+      : { error: 'Choose one of your partnerships' };
+  }
+  if (allowed.length === 1) return { id: allowed[0]?.id as string };
+  return { error: 'Choose the partnership the review belongs to' };
+}
+
+/** Only the person who uploaded a file, or an administrator, may follow it. */
+export function ownsUpload(principal: Principal, job: { submittedBy: string | null }): boolean {
+  const person = principal.person;
+  return person !== null && (person.role === 'admin' || job.submittedBy === person.id);
 }
 
 export interface FieldError {

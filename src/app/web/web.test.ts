@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_MARKDOWN, encryptedPdf } from '../../../test/support/fixtures.js';
+import { as, signIn } from '../../../test/support/auth.js';
+import type { TestSession } from '../../../test/support/auth.js';
 import { multipart } from '../../../test/support/multipart.js';
 import { BACKENDS, testEnv } from '../../../test/support/services.js';
 import type { TestEnv } from '../../../test/support/services.js';
@@ -14,14 +16,16 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
   let t: TestEnv;
   let app: FastifyInstance;
   let childId: string;
+  let editor: TestSession;
 
   beforeAll(async () => {
     t = await testEnv(backend, { uploadRatePerMinute: 1000 });
     app = await createApp(t.services);
+    editor = await signIn(app, t.services);
     const up = await app.inject({
       method: 'POST',
       url: '/upload',
-      ...multipart({}, { name: 'child-q.md', bytes: SAMPLE_MARKDOWN }),
+      ...as(editor, multipart({}, { name: 'child-q.md', bytes: SAMPLE_MARKDOWN })),
     });
     expect(up.statusCode).toBe(303);
     const job = await t.services.uploads.get(String(up.headers.location).split('/').pop() ?? '');
@@ -110,12 +114,15 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     const added = await app.inject({
       method: 'POST',
       url: '/api/v1/reviews',
-      ...multipart(
-        {},
-        {
-          name: 'twin.md',
-          bytes: SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child W').replace('nine weeks', 'ten weeks'),
-        },
+      ...as(
+        editor,
+        multipart(
+          {},
+          {
+            name: 'twin.md',
+            bytes: SAMPLE_MARKDOWN.replace(/Child Q/g, 'Child W').replace('nine weeks', 'ten weeks'),
+          },
+        ),
       ),
     });
     expect(added.statusCode).toBe(201);
@@ -138,7 +145,7 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     const up = await app.inject({
       method: 'POST',
       url: '/api/v1/reviews',
-      ...multipart({}, { name: 'ms-h.html', bytes: html, type: 'text/html' }),
+      ...as(editor, multipart({}, { name: 'ms-h.html', bytes: html, type: 'text/html' })),
     });
     expect(up.statusCode).toBe(201);
     const id = up.json<{ upload: { reviewId: string } }>().upload.reviewId;
@@ -161,7 +168,7 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
       const res = await app.inject({
         method: 'POST',
         url: '/upload',
-        ...multipart({ title: 'A title kept', year: 'twenty' }),
+        ...as(editor, multipart({ title: 'A title kept', year: 'twenty' })),
       });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('There is a problem');
@@ -175,7 +182,7 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
       const res = await app.inject({
         method: 'POST',
         url: '/upload',
-        ...multipart({}, { name: 'minutes.xlsx', bytes: 'PK..' }),
+        ...as(editor, multipart({}, { name: 'minutes.xlsx', bytes: 'PK..' })),
       });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain(
@@ -191,10 +198,10 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
       const res = await app.inject({
         method: 'POST',
         url: '/upload',
-        ...multipart({}, { name: 'locked.pdf', bytes: await encryptedPdf() }),
+        ...as(editor, multipart({}, { name: 'locked.pdf', bytes: await encryptedPdf() })),
       });
       expect(res.statusCode).toBe(303);
-      const status = await app.inject(String(res.headers.location));
+      const status = await app.inject(as(editor, { url: String(res.headers.location) }));
       expect(status.body).toContain('Your file could not be added');
       expect(status.body).toContain('locked.pdf is a password-protected (encrypted) PDF');
       const after = await t.services.reviews.count({
@@ -208,9 +215,9 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
       const res = await app.inject({
         method: 'POST',
         url: '/upload',
-        ...multipart({}, { name: 'again.md', bytes: SAMPLE_MARKDOWN }),
+        ...as(editor, multipart({}, { name: 'again.md', bytes: SAMPLE_MARKDOWN })),
       });
-      const status = await app.inject(String(res.headers.location));
+      const status = await app.inject(as(editor, { url: String(res.headers.location) }));
       expect(status.body).toContain('This review is already in the library');
       expect(status.body).toContain(`href="/reviews/${childId}"`);
     });
@@ -219,9 +226,12 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
       const res = await app.inject({
         method: 'POST',
         url: '/api/v1/reviews',
-        ...multipart(
-          { type: 'sar', region: 'South West', visibility: 'restricted' },
-          { name: 'mr-t.md', bytes: ADULT },
+        ...as(
+          editor,
+          multipart(
+            { type: 'sar', region: 'South West', visibility: 'restricted' },
+            { name: 'mr-t.md', bytes: ADULT },
+          ),
         ),
       });
       expect(res.statusCode).toBe(201);
@@ -244,7 +254,7 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
       const res = await app.inject({
         method: 'POST',
         url: '/api/v1/reviews',
-        ...multipart({}, { name: 'fake.pdf', bytes: 'not a pdf at all' }),
+        ...as(editor, multipart({}, { name: 'fake.pdf', bytes: 'not a pdf at all' })),
       });
       expect(res.statusCode).toBe(422);
       expect(res.json()).toMatchObject({
@@ -256,7 +266,11 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     });
 
     it('answers 400 for a request without a file and names the field', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({ title: 'x' }) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/reviews',
+        ...as(editor, multipart({ title: 'x' })),
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
         error: { code: 'invalid_request', details: { fields: { file: 'Select a review file to upload' } } },
@@ -282,14 +296,16 @@ describe('limits and switches', () => {
   it('rate-limits uploads per client', async () => {
     const t = await testEnv('sqlite', { uploadRatePerMinute: 2 });
     const app = await createApp(t.services);
+    const editor = await signIn(app, t.services);
     try {
       const codes: number[] = [];
       for (let i = 0; i < 3; i++)
         codes.push(
-          (await app.inject({ method: 'POST', url: '/upload', ...multipart({ title: 'x' }) })).statusCode,
+          (await app.inject({ method: 'POST', url: '/upload', ...as(editor, multipart({ title: 'x' })) }))
+            .statusCode,
         );
       expect(codes).toEqual([400, 400, 429]);
-      const api = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}) });
+      const api = await app.inject({ method: 'POST', url: '/api/v1/reviews', ...as(editor, multipart({})) });
       expect(api.statusCode).toBe(400);
     } finally {
       await app.close();
@@ -300,18 +316,19 @@ describe('limits and switches', () => {
   it('refuses a file over the size limit with a clear message', async () => {
     const t = await testEnv('sqlite', { maxFileBytes: 1024 });
     const app = await createApp(t.services);
+    const editor = await signIn(app, t.services);
     try {
       const form = await app.inject({
         method: 'POST',
         url: '/upload',
-        ...multipart({}, { name: 'big.md', bytes: SAMPLE_MARKDOWN }),
+        ...as(editor, multipart({}, { name: 'big.md', bytes: SAMPLE_MARKDOWN })),
       });
       expect(form.statusCode).toBe(400);
       expect(form.body).toContain('The selected file must be smaller than 0 MB');
       const api = await app.inject({
         method: 'POST',
         url: '/api/v1/reviews',
-        ...multipart({}, { name: 'big.md', bytes: SAMPLE_MARKDOWN }),
+        ...as(editor, multipart({}, { name: 'big.md', bytes: SAMPLE_MARKDOWN })),
       });
       expect(api.statusCode).toBe(413);
     } finally {
@@ -323,10 +340,12 @@ describe('limits and switches', () => {
   it('has no upload pages or endpoint when uploads are switched off', async () => {
     const t = await testEnv('sqlite', { uploadsEnabled: false });
     const app = await createApp(t.services);
+    const editor = await signIn(app, t.services);
     try {
       expect((await app.inject('/upload')).statusCode).toBe(404);
       expect(
-        (await app.inject({ method: 'POST', url: '/api/v1/reviews', ...multipart({}) })).statusCode,
+        (await app.inject({ method: 'POST', url: '/api/v1/reviews', ...as(editor, multipart({})) }))
+          .statusCode,
       ).toBe(404);
       expect((await app.inject('/')).body).not.toContain('href="/upload"');
     } finally {
@@ -361,6 +380,7 @@ describe.each(BACKENDS)('Atom feeds on %s', (backend) => {
   it('follows a search with a valid Atom feed of matching public reviews, newest first', async () => {
     const t = await testEnv(backend);
     const app = await createApp(t.services);
+    const editor = await signIn(app, t.services);
     try {
       for (const [name, text, metadata] of [
         ['q.md', SAMPLE_MARKDOWN, {}],
@@ -370,7 +390,7 @@ describe.each(BACKENDS)('Atom feeds on %s', (backend) => {
         await app.inject({
           method: 'POST',
           url: '/api/v1/reviews',
-          ...multipart(Object.fromEntries(Object.entries(metadata)), { name, bytes: text }),
+          ...as(editor, multipart(Object.fromEntries(Object.entries(metadata)), { name, bytes: text })),
         });
       }
       const res = await app.inject({

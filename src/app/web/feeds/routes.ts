@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { PUBLIC_ACCESS } from '../../../services/review-service.js';
 import type { Services } from '../../../services/index.js';
 import { formatZodError } from '../../../services/review-metadata.js';
 import { ValidationError } from '../../../shared/errors.js';
@@ -23,15 +22,15 @@ export function feedPages(app: FastifyInstance, services: Services): void {
     if (q.q) {
       const found = await services.search.search(
         { q: q.q, filter, view: 'reviews', sort: 'date', page: 1, pageSize: 100 },
-        PUBLIC_ACCESS,
+        request.access,
       );
       ids = found.results.map((r) => r.id);
     } else {
-      ids = (await services.reviews.list(PUBLIC_ACCESS, filter, 1, FEED_SIZE, 'added-desc')).results.map(
+      ids = (await services.reviews.list(request.access, filter, 1, FEED_SIZE, 'added-desc')).results.map(
         (r) => r.id,
       );
     }
-    const details = await Promise.all(ids.map((id) => services.reviews.get(id, PUBLIC_ACCESS)));
+    const details = await Promise.all(ids.map((id) => services.reviews.get(id, request.access)));
     details.sort((a, b) => b.review.created_at.localeCompare(a.review.created_at));
     const base = `${request.protocol}://${request.host}`;
     const query = new URLSearchParams(request.query as Record<string, string>).toString();

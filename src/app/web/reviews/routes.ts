@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { PUBLIC_ACCESS } from '../../../services/review-service.js';
 import type { Services } from '../../../services/index.js';
+import { recordProtectedAccess } from '../../shared/audit.js';
 import { NotFoundError } from '../../../shared/errors.js';
 import { presentReview } from '../../api/v1/reviews/presenter.js';
 import { FILTER_PARAMS, filterFrom, idParamsSchema, listQuerySchema } from '../../shared/review-query.js';
@@ -65,7 +65,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
   app.get('/reviews', async (request, reply) => {
     const { query, errors } = readListQuery(request.query as Record<string, unknown>);
     const page = await services.reviews.list(
-      PUBLIC_ACCESS,
+      request.access,
       filterFrom(query),
       query.page,
       query.pageSize,
@@ -93,11 +93,14 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
   app.get('/reviews/:id', async (request, reply) => {
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) throw new NotFoundError();
-    // Cached per library version; the key will need the caller's access scope once accounts exist.
+    // Not visible to this caller, or missing: the same plain 404 either way.
+    const head = await services.reviews.head(params.data.id, request.access);
+    await recordProtectedAccess(services.audit, request, 'review.view', params.data.id, head);
+    // Cached per library version and kind of viewer (the cache adds who is asking to the key).
     const version = await services.reviews.version();
     return reply.cachedPage(`review:${params.data.id}`, version, 'reviews/show.njk', async () => {
-      const review = presentReview(await services.reviews.get(params.data.id, PUBLIC_ACCESS));
-      const similar = await services.search.similar(review.id, PUBLIC_ACCESS);
+      const review = presentReview(await services.reviews.get(params.data.id, request.access));
+      const similar = await services.search.similar(review.id, request.access);
       const labels = new Map((await services.themes.themes()).map((t) => [t.slug, t.label]));
       const themes = (await services.themes.codesFor(review.id))
         .filter((c) => c.status !== 'rejected')
@@ -188,9 +191,12 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     const { id, documentId } = request.params as { id: string; documentId: string };
     const params = idParamsSchema.safeParse({ id });
     if (!params.success || !/^[a-z0-9]{4,40}$/.test(documentId)) throw new NotFoundError();
-    const detail = await services.reviews.get(params.data.id, PUBLIC_ACCESS);
+    const detail = await services.reviews.get(params.data.id, request.access);
     const document = detail.documents.find((d) => d.id === documentId);
     if (!document) throw new NotFoundError();
+    await recordProtectedAccess(services.audit, request, 'review.download', params.data.id, detail.review, {
+      document: document.id,
+    });
     const bytes = await services.files.get(document.storage_key);
     return reply
       .header('Content-Type', safeDownloadType(document.media_type))

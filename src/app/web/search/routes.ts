@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { PUBLIC_ACCESS } from '../../../services/review-service.js';
 import type { Services } from '../../../services/index.js';
 import type { SearchResponse, Snippet } from '../../../services/search-service.js';
 import { AGE_BAND_LABELS, REVIEW_TYPE_LABELS } from '../../labels.js';
@@ -66,7 +65,7 @@ export function searchPages(app: FastifyInstance, services: Services): void {
     const response = q.q
       ? await services.search.search(
           { q: q.q, filter: searchFilter(q), view: q.view, sort: q.sort, page: q.page, pageSize: q.pageSize },
-          PUBLIC_ACCESS,
+          request.access,
         )
       : null;
     const themeLabels = new Map((await services.themes.themes()).map((t) => [t.slug, t.label]));

@@ -1,3 +1,6 @@
+import { csvCell } from '../../../shared/csv.js';
+
+export { csvCell } from '../../../shared/csv.js';
 /**
  * Server-rendered SVG charts: no script, readable by screen readers through their title and
  * description, and always shown beside a table of the same figures.
@@ -57,13 +60,6 @@ export function sparkline(values: number[], width = 120, height = 24): string {
     )
     .join(' ');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-hidden="true" focusable="false"><polyline points="${points}" fill="none" stroke="#1d70b8" stroke-width="2"/></svg>`;
-}
-
-/** A CSV cell, quoted when it must be, and never read as a formula by a spreadsheet. */
-export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {

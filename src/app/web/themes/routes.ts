@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { REVIEW_TYPES } from '../../../ingestion/metadata.js';
 import { ENGLISH_REGIONS } from '../../../ingestion/places.js';
 import type { Services } from '../../../services/index.js';
-import { PUBLIC_ACCESS } from '../../../services/review-service.js';
 import { formatZodError } from '../../../services/review-metadata.js';
 import { NotFoundError, ValidationError } from '../../../shared/errors.js';
 import { REVIEW_TYPE_LABELS } from '../../labels.js';
@@ -71,7 +70,7 @@ export function themePages(app: FastifyInstance, services: Services): void {
 
   app.get('/themes.csv', async (request, reply) => {
     const { filter } = parseFilter(request.query);
-    const o = await services.themes.overview(PUBLIC_ACCESS, filter);
+    const o = await services.themes.overview(request.access, filter);
     const rows = o.themes.map((t) => [
       t.theme.slug,
       t.theme.label,
@@ -105,7 +104,7 @@ export function themePages(app: FastifyInstance, services: Services): void {
 
   app.get('/themes', async (request, reply) => {
     const { form, filter } = parseFilter(request.query);
-    const o = await services.themes.overview(PUBLIC_ACCESS, filter);
+    const o = await services.themes.overview(request.access, filter);
     const rows = o.themes.map((t) => ({
       slug: t.theme.slug,
       label: t.theme.label,
@@ -132,8 +131,8 @@ export function themePages(app: FastifyInstance, services: Services): void {
 
   app.get('/themes/emerging', async (request, reply) => {
     const [e, o] = await Promise.all([
-      services.themes.emerging(PUBLIC_ACCESS),
-      services.themes.overview(PUBLIC_ACCESS),
+      services.themes.emerging(request.access),
+      services.themes.overview(request.access),
     ]);
     const moving = o.themes.filter((t) => t.trend.direction === 'rising' || t.trend.direction === 'falling');
     return reply.page('themes/emerging.njk', {
@@ -166,8 +165,8 @@ export function themePages(app: FastifyInstance, services: Services): void {
     });
   });
 
-  app.get('/themes/emerging.csv', async (_request, reply) => {
-    const e = await services.themes.emerging(PUBLIC_ACCESS);
+  app.get('/themes/emerging.csv', async (request, reply) => {
+    const e = await services.themes.emerging(request.access);
     return sendCsv(
       reply,
       'emerging-terms.csv',
@@ -200,7 +199,7 @@ export function themePages(app: FastifyInstance, services: Services): void {
     const params = slugSchema.safeParse(request.params);
     if (!params.success) throw new NotFoundError();
     const { filter } = parseFilter(request.query);
-    const d = await services.themes.detail(PUBLIC_ACCESS, params.data.slug, filter);
+    const d = await services.themes.detail(request.access, params.data.slug, filter);
     return sendCsv(
       reply,
       `${d.theme.slug}.csv`,
@@ -215,7 +214,7 @@ export function themePages(app: FastifyInstance, services: Services): void {
     const params = slugSchema.safeParse(request.params);
     if (!params.success) throw new NotFoundError();
     const { form, filter } = parseFilter(request.query);
-    const d = await services.themes.detail(PUBLIC_ACCESS, params.data.slug, filter);
+    const d = await services.themes.detail(request.access, params.data.slug, filter);
     const first = d.series.find((s) => s.total > 0)?.year;
     const last = [...d.series].reverse().find((s) => s.total > 0)?.year;
     return reply.page('themes/theme.njk', {

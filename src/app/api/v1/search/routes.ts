@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { PUBLIC_ACCESS } from '../../../../services/review-service.js';
 import type { Services } from '../../../../services/index.js';
 import { formatZodError } from '../../../../services/review-metadata.js';
 import { ValidationError } from '../../../../shared/errors.js';
@@ -12,7 +11,7 @@ export function searchApi(app: FastifyInstance, services: Services): void {
     const q = parsed.data;
     return services.search.search(
       { q: q.q, filter: searchFilter(q), view: q.view, sort: q.sort, page: q.page, pageSize: q.pageSize },
-      PUBLIC_ACCESS,
+      request.access,
     );
   });
 }

@@ -5,7 +5,6 @@ import type { Services } from '../../../../services/index.js';
 import { formatZodError } from '../../../../services/review-metadata.js';
 import { REVIEW_TYPES } from '../../../../ingestion/metadata.js';
 import { ENGLISH_REGIONS } from '../../../../ingestion/places.js';
-import { PUBLIC_ACCESS } from '../../../../services/review-service.js';
 import { AppError, NotFoundError, ValidationError } from '../../../../shared/errors.js';
 import { readUploadForm } from '../../../shared/upload-form.js';
 
@@ -50,7 +49,7 @@ export function presentCodes(codes: ThemeCode[]) {
 
 export function themesApi(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/themes', async (request) => {
-    const overview = await services.themes.overview(PUBLIC_ACCESS, parseFilter(request.query));
+    const overview = await services.themes.overview(request.access, parseFilter(request.query));
     return {
       reviews: overview.reviews,
       years: overview.years,
@@ -68,12 +67,12 @@ export function themesApi(app: FastifyInstance, services: Services): void {
     };
   });
 
-  app.get('/api/v1/themes/emerging', async () => services.themes.emerging(PUBLIC_ACCESS));
+  app.get('/api/v1/themes/emerging', async (request) => services.themes.emerging(request.access));
 
   app.get('/api/v1/themes/:slug', async (request) => {
     const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/) }).safeParse(request.params);
     if (!params.success) throw new NotFoundError('No theme with that name');
-    const d = await services.themes.detail(PUBLIC_ACCESS, params.data.slug, parseFilter(request.query));
+    const d = await services.themes.detail(request.access, params.data.slug, parseFilter(request.query));
     return {
       slug: d.theme.slug,
       label: d.theme.label,

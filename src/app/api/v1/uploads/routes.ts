@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../../services/index.js';
-import { ValidationError } from '../../../../shared/errors.js';
-import { readUploadForm, validateUpload } from '../../../shared/upload-form.js';
+import { NotFoundError, ValidationError } from '../../../../shared/errors.js';
+import { CSRF_FIELD, CSRF_HEADER } from '../../../plugins/session.js';
+import { authorise } from '../../../shared/authorise.js';
+import {
+  choosePartnership,
+  ownsUpload,
+  readUploadForm,
+  uploadPartnerships,
+  validateUpload,
+} from '../../../shared/upload-form.js';
 
 /** The API waits this long for an upload to be read before answering 202 with a job to poll. */
 const API_WAIT_MS = 20_000;
@@ -14,10 +22,18 @@ export function uploadsApi(app: FastifyInstance, services: Services): void {
     '/api/v1/reviews',
     { config: { rateLimit: { max: config.uploadRatePerMinute, timeWindow: '1 minute' } } },
     async (request, reply) => {
+      const person = authorise(request, 'upload');
       if (!request.isMultipart())
         throw new ValidationError('Send the review as multipart/form-data with a "file" part.');
       const form = await readUploadForm(request);
+      const header = request.headers[CSRF_HEADER];
+      request.verifyCsrf(typeof header === 'string' ? header : form.fields[CSRF_FIELD]);
       const { metadata, errors } = validateUpload(form, config.maxFileBytes);
+      const partnership = choosePartnership(
+        form.fields['partnership'],
+        await uploadPartnerships(services, person),
+      );
+      if (partnership.error) errors.push({ field: 'partnership', text: partnership.error });
       if (errors.length || !form.file) {
         const tooLarge = errors.some((e) => e.field === 'file' && e.text.includes('smaller than'));
         return reply.status(tooLarge ? 413 : 400).send({
@@ -28,7 +44,12 @@ export function uploadsApi(app: FastifyInstance, services: Services): void {
           },
         });
       }
-      const submitted = await services.uploads.submit(form.file.bytes, form.file.name, metadata);
+      const submitted = await services.uploads.submit(
+        form.file.bytes,
+        form.file.name,
+        { ...metadata, partnership: partnership.id },
+        person.id,
+      );
       const job = await services.uploads.waitFor(submitted.id, API_WAIT_MS);
       const links = {
         self: `/api/v1/uploads/${job.id}`,
@@ -43,15 +64,13 @@ export function uploadsApi(app: FastifyInstance, services: Services): void {
         case 'skipped':
           return reply.status(200).send({ upload: job, links });
         case 'failed':
-          return reply
-            .status(422)
-            .send({
-              error: {
-                code: job.code ?? 'import_failed',
-                message: job.message ?? 'The file could not be imported.',
-                details: { upload: job.id },
-              },
-            });
+          return reply.status(422).send({
+            error: {
+              code: job.code ?? 'import_failed',
+              message: job.message ?? 'The file could not be imported.',
+              details: { upload: job.id },
+            },
+          });
         default:
           return reply.status(202).header('Location', links.self).send({ upload: job, links });
       }
@@ -62,6 +81,7 @@ export function uploadsApi(app: FastifyInstance, services: Services): void {
     const { id } = request.params as { id: string };
     if (!/^[a-z0-9]{10}$/.test(id)) throw new ValidationError('not an upload id');
     const job = await services.uploads.get(id);
+    if (!ownsUpload(request.principal, job)) throw new NotFoundError(`No upload with id ${id}`);
     return {
       ...job,
       links: {
