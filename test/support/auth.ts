@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Services } from '../../src/services/index.js';
 import type { Person, Role } from '../../src/services/policy.js';
 
@@ -43,9 +43,7 @@ export async function signIn(
 }
 
 /** A request as that session: its cookies and CSRF header added to the request's own headers. */
-export function as<
-  T extends { url?: string; method?: string; payload?: unknown; headers?: Record<string, string> },
->(session: TestSession, request: T): T & { headers: Record<string, string> } {
+export function as(session: TestSession, request: InjectOptions): InjectOptions {
   return {
     ...request,
     headers: { ...(request.headers ?? {}), cookie: session.cookie, 'x-csrf-token': session.csrf },

@@ -5,7 +5,7 @@ import pino from 'pino';
 import type { Config } from '../../src/config.js';
 import { dropSchema } from '../../src/db/index.js';
 import { createServices } from '../../src/services/index.js';
-import type { Services } from '../../src/services/index.js';
+import type { ServiceOptions, Services } from '../../src/services/index.js';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -24,7 +24,11 @@ export interface TestEnv {
  * A fresh, empty store: a temp folder for SQLite, or a new schema for PostgreSQL, so test files
  * running in parallel never see each other's data.
  */
-export async function testEnv(backend: Backend, overrides: Partial<Config> = {}): Promise<TestEnv> {
+export async function testEnv(
+  backend: Backend,
+  overrides: Partial<Config> = {},
+  options: ServiceOptions = {},
+): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slh-test-'));
   const schema =
     backend === 'postgres' ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
@@ -44,7 +48,7 @@ export async function testEnv(backend: Backend, overrides: Partial<Config> = {})
     publicUrl: 'http://127.0.0.1:3000',
     ...overrides,
   };
-  const services = await createServices(config, pino({ level: 'silent' }));
+  const services = await createServices(config, pino({ level: 'silent' }), options);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SLH_DATA_DIR: dataDir,

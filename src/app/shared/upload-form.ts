@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
+import { AppError, ValidationError } from '../../shared/errors.js';
 import { SUPPORTED_EXTENSIONS } from '../../ingestion/extract/index.js';
 import { reviewMetadataSchema } from '../../services/review-metadata.js';
 import type { ReviewMetadataInput } from '../../services/review-metadata.js';
@@ -26,6 +27,9 @@ export async function readUploadForm(request: FastifyRequest): Promise<UploadFor
     }
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') form.tooLarge = true;
+    // A body that is not the multipart form it says it is: the sender's mistake, not ours.
+    else if (err instanceof Error && !(err instanceof AppError))
+      throw new ValidationError(`The upload could not be read as multipart/form-data (${err.message}).`);
     else throw err;
   }
   return form;
