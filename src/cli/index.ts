@@ -10,6 +10,7 @@ import { registerReviews } from './reviews.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
 import { registerThemes } from './themes.js';
+import { registerUsers } from './users.js';
 
 const program = new Command()
   .name('slh')
@@ -24,6 +25,7 @@ registerReviews(program);
 registerSearch(program);
 registerThemes(program);
 registerGlossary(program);
+registerUsers(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -18,7 +18,8 @@ export interface Mailer {
 export class LogMailer implements Mailer {
   constructor(private readonly logger: Logger) {}
   async send(message: MailMessage): Promise<void> {
-    this.logger.info({ mail: message }, 'email (not sent: no mailer configured)');
+    // A warning: nothing was sent, and someone must pass the message on by hand.
+    this.logger.warn({ mail: message }, 'email not sent (no mailer configured): the message follows');
   }
 }
 
