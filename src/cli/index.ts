@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { AppError } from '../shared/errors.js';
 import { VERSION } from '../version.js';
 import { EXIT, UsageError } from './context.js';
+import { registerAnonymisationEval } from './anonymisation.js';
 import { registerGlossary } from './glossary.js';
 import { registerImport } from './import.js';
 import { registerReviews } from './reviews.js';
@@ -24,6 +25,7 @@ registerImport(program);
 registerReviews(program);
 registerSearch(program);
 registerThemes(program);
+registerAnonymisationEval(program);
 registerGlossary(program);
 registerUsers(program);
 
