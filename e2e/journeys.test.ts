@@ -337,7 +337,7 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
 
         const status = await upload.upload(journeyFile);
         expect(new URL(page.url()).pathname).toMatch(/^\/uploads\/[a-z0-9]{10}$/);
-        expect(await status.headingText()).toBe('Review added to the library');
+        expect(await status.headingText()).toBe('Review added as a draft');
         expect(await page.getByRole('main').innerText()).toContain('mr-test-journey.md');
         expect(await status.readReviewLink.innerText()).toBe(
           'Read Safeguarding Adults Review: Mr Test Journey',
@@ -450,7 +450,7 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
         await tabTo(page, upload.uploadButton);
         const status = new UploadStatusPage(page, server.baseUrl);
         await goesToNewPage(page, () => page.keyboard.press('Enter'));
-        expect(await status.waitForResult()).toBe('Review added to the library');
+        expect(await status.waitForResult()).toBe('Review added as a draft');
         expect(await status.readReviewLink.innerText()).toBe(
           'Read Safeguarding Adults Review: Mr Keyboard Only',
         );

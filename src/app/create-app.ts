@@ -20,6 +20,7 @@ import { accountPages } from './web/account/routes.js';
 import { adminPages } from './web/admin/routes.js';
 import { feedPages } from './web/feeds/routes.js';
 import { homePages } from './web/home/routes.js';
+import { publicationPages } from './web/publication/routes.js';
 import { reviewPages } from './web/reviews/routes.js';
 import { searchPages } from './web/search/routes.js';
 import { themePages } from './web/themes/routes.js';
@@ -60,6 +61,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   accountPages(app, services);
   adminPages(app, services);
   reviewPages(app, services);
+  publicationPages(app, services);
   searchPages(app, services);
   themePages(app, services);
   feedPages(app, services);

@@ -13,6 +13,7 @@ import { reviewsUpdatedIndex } from './migrations/0005_reviews_updated_index.js'
 import { reviewSearch } from './migrations/0006_review_search.js';
 import { themes } from './migrations/0007_themes.js';
 import { accounts } from './migrations/0008_accounts.js';
+import { publication } from './migrations/0009_publication.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -45,6 +46,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0006_review_search': reviewSearch(dialect),
     '0007_themes': themes(dialect),
     '0008_accounts': accounts(dialect),
+    '0009_publication': publication(dialect),
   };
 }
 

@@ -28,6 +28,10 @@ export interface ReviewsTable {
   updated_at: string;
   /** the partnership that owns the review (its editors manage it); null: none registered */
   partnership_id: string | null;
+  /** when the anonymisation check last ran on this review */
+  checked_at: string | null;
+  /** 1: published with redactions, so the original file (which still holds them) is not served to readers */
+  original_withheld: Generated<number>;
 }
 
 export interface ReviewAgenciesTable {
@@ -263,7 +267,26 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface AnonymisationFindingsTable {
+  id: Generated<number>;
+  review_id: string;
+  passage_id: number | null;
+  start_offset: number;
+  end_offset: number;
+  kind: string;
+  text: string;
+  reason: string;
+  confidence: number;
+  /** open, redact or dismiss */
+  decision: string;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
+  anonymisation_findings: AnonymisationFindingsTable;
   partnerships: PartnershipsTable;
   users: UsersTable;
   user_partnerships: UserPartnershipsTable;

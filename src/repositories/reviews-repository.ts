@@ -212,10 +212,12 @@ export class ReviewsRepository {
   async head(
     id: string,
     access: AccessScope,
-  ): Promise<{ visibility: string; status: string; partnership_id: string | null } | undefined> {
+  ): Promise<
+    { visibility: string; status: string; partnership_id: string | null; original_withheld: number } | undefined
+  > {
     return this.db
       .selectFrom('reviews')
-      .select(['visibility', 'status', 'partnership_id'])
+      .select(['visibility', 'status', 'partnership_id', 'original_withheld'])
       .where('id', '=', id)
       .where(visibleTo(access, 'reviews'))
       .executeTakeFirst();

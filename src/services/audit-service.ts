@@ -13,6 +13,7 @@ export type AuditAction =
   | 'review.download'
   | 'review.search'
   | 'review.import'
+  | 'review.check'
   | 'review.change'
   | 'review.publish'
   | 'review.withdraw'

@@ -12,6 +12,7 @@ import { SqliteFts5Index } from '../search/sqlite-fts5.js';
 import { AccountService, DEFAULT_ACCOUNT_OPTIONS } from './account-service.js';
 import { AuditService } from './audit-service.js';
 import { ImportService } from './import-service.js';
+import { PublicationService } from './publication-service.js';
 import { LogMailer } from './mailer.js';
 import type { Mailer } from './mailer.js';
 import { ReviewService } from './review-service.js';
@@ -30,6 +31,7 @@ export interface Services {
   themes: ThemeService;
   accounts: AccountService;
   audit: AuditService;
+  publication: PublicationService;
   files: FileStore;
   close(): Promise<void>;
 }
@@ -86,6 +88,7 @@ export async function createServices(
     themes,
     accounts,
     audit,
+    publication: new PublicationService(db.kysely, index, themes, audit),
     files,
     async close() {
       await uploads.idle();

@@ -91,10 +91,15 @@ export class ReviewService {
   async head(
     id: string,
     access: AccessScope,
-  ): Promise<{ visibility: string; status: string; partnershipId: string | null }> {
+  ): Promise<{ visibility: string; status: string; partnershipId: string | null; originalWithheld: boolean }> {
     const row = await this.repo.head(id, access);
     if (!row) throw new NotFoundError(`No review with id ${id}`);
-    return { visibility: row.visibility, status: row.status, partnershipId: row.partnership_id };
+    return {
+      visibility: row.visibility,
+      status: row.status,
+      partnershipId: row.partnership_id,
+      originalWithheld: row.original_withheld === 1,
+    };
   }
 
   count(access: AccessScope): Promise<number> {

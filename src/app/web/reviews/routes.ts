@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services/index.js';
 import { recordProtectedAccess } from '../../shared/audit.js';
+import { can } from '../../../services/policy.js';
 import { NotFoundError } from '../../../shared/errors.js';
 import { presentReview } from '../../api/v1/reviews/presenter.js';
 import { FILTER_PARAMS, filterFrom, idParamsSchema, listQuerySchema } from '../../shared/review-query.js';
@@ -96,6 +97,9 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     // Not visible to this caller, or missing: the same plain 404 either way.
     const head = await services.reviews.head(params.data.id, request.access);
     await recordProtectedAccess(services.audit, request, 'review.view', params.data.id, head);
+    // Both depend on the kind of viewer only, which the page cache keys on.
+    const canManage = can(request.principal, 'manageReview', { partnershipId: head.partnershipId });
+    const withheld = head.originalWithheld && !canManage;
     // Cached per library version and kind of viewer (the cache adds who is asking to the key).
     const version = await services.reviews.version();
     return reply.cachedPage(`review:${params.data.id}`, version, 'reviews/show.njk', async () => {
@@ -183,6 +187,8 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
         guessed,
         recommendationsSectionId,
         similar,
+        canManage,
+        originalWithheld: withheld,
       };
     });
   });
@@ -194,6 +200,12 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     const detail = await services.reviews.get(params.data.id, request.access);
     const document = detail.documents.find((d) => d.id === documentId);
     if (!document) throw new NotFoundError();
+    // Published with redactions: the original still holds what was redacted.
+    if (
+      detail.review.original_withheld === 1 &&
+      !can(request.principal, 'manageReview', { partnershipId: detail.review.partnership_id })
+    )
+      throw new NotFoundError();
     await recordProtectedAccess(services.audit, request, 'review.download', params.data.id, detail.review, {
       document: document.id,
     });

@@ -79,7 +79,8 @@ export function uploadPages(app: FastifyInstance, services: Services): void {
       const job = await services.uploads.submit(
         form.file.bytes,
         form.file.name,
-        { ...metadata, partnership: partnership.id },
+        // A person's upload is a draft until the anonymisation check has been done and it is published.
+        { ...metadata, partnership: partnership.id, status: 'draft' },
         person.id,
       );
       await services.uploads.waitFor(job.id, QUICK_WAIT_MS);
@@ -96,7 +97,7 @@ export function uploadPages(app: FastifyInstance, services: Services): void {
     const titles: Record<string, string> = {
       queued: 'Your file is waiting to be read',
       running: 'Your file is being read',
-      imported: 'Review added to the library',
+      imported: 'Review added as a draft',
       skipped: 'This review is already in the library',
       failed: 'Your file could not be added',
     };

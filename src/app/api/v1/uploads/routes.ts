@@ -47,7 +47,8 @@ export function uploadsApi(app: FastifyInstance, services: Services): void {
       const submitted = await services.uploads.submit(
         form.file.bytes,
         form.file.name,
-        { ...metadata, partnership: partnership.id },
+        // A person's upload is a draft until the anonymisation check has been done and it is published.
+        { ...metadata, partnership: partnership.id, status: 'draft' },
         person.id,
       );
       const job = await services.uploads.waitFor(submitted.id, API_WAIT_MS);

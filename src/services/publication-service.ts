@@ -1,0 +1,375 @@
+import type { Kysely, Transaction } from 'kysely';
+import { findPersonalData } from '../analysis/anonymisation/detect.js';
+import type { FindingKind } from '../analysis/anonymisation/types.js';
+import type { Database } from '../db/types.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { storeReviewTerms } from '../search/similar.js';
+import { AppError, NotFoundError, ValidationError } from '../shared/errors.js';
+import type { AuditService } from './audit-service.js';
+import { can } from './policy.js';
+import type { Person, Principal } from './policy.js';
+import type { ThemeService } from './theme-service.js';
+
+export type Decision = 'open' | 'redact' | 'dismiss';
+
+export interface CheckFinding {
+  id: number;
+  kind: FindingKind;
+  text: string;
+  reason: string;
+  confidence: number;
+  decision: Decision;
+  note: string | null;
+  decidedBy: string | null;
+  /** where it is: the title, or a passage's section, paragraph number and page */
+  place: { title: boolean; section: string | null; paragraph: string | null; page: number | null };
+  /** the words around it, for the editor to judge */
+  before: string;
+  after: string;
+}
+
+export interface CheckState {
+  reviewId: string;
+  title: string;
+  status: string;
+  visibility: string;
+  checkedAt: string | null;
+  findings: CheckFinding[];
+  open: number;
+  /** publishing is possible: checked, nothing left open, still a draft */
+  ready: boolean;
+}
+
+const LABEL: Record<FindingKind, string> = {
+  name: 'name',
+  date: 'date',
+  postcode: 'postcode',
+  address: 'address',
+  street: 'street name',
+  school: 'school name',
+  phone: 'phone number',
+  email: 'email address',
+  nhs: 'NHS number',
+  ni: 'National Insurance number',
+};
+
+/** What replaces a redacted finding in the published copy. */
+export function redactionMark(kind: string): string {
+  return `[${LABEL[kind as FindingKind] ?? 'detail'} removed]`;
+}
+
+/** Applies redactions (offsets in `text`) from the end backwards, so earlier offsets stay right. */
+export function redact(text: string, spans: Array<{ start: number; end: number; kind: string }>): string {
+  let out = text;
+  for (const s of [...spans].sort((a, b) => b.start - a.start)) {
+    if (s.start < 0 || s.end > out.length || s.start >= s.end) continue;
+    out = out.slice(0, s.start) + redactionMark(s.kind) + out.slice(s.end);
+  }
+  return out;
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Draft → anonymisation check → published (or withdrawn). The check lists likely personal data
+ * with its place; an editor redacts or dismisses (with a reason) each finding; publishing applies
+ * the redactions to the stored text, re-indexes and re-codes it from the redacted text, and
+ * withholds the original file, so readers only ever get the redacted copy.
+ */
+export class PublicationService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly index: SearchIndex | null,
+    private readonly themes: ThemeService | null,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The review, if this person may manage it; a plain 404 otherwise (they may not know it exists). */
+  private async managed(principal: Principal, reviewId: string) {
+    const review = await this.db
+      .selectFrom('reviews')
+      .select(['id', 'title', 'status', 'visibility', 'partnership_id', 'checked_at'])
+      .where('id', '=', reviewId)
+      .executeTakeFirst();
+    if (!review || !can(principal, 'manageReview', { partnershipId: review.partnership_id }))
+      throw new NotFoundError(`No review with id ${reviewId}`);
+    return { review, person: principal.person as Person };
+  }
+
+  async state(principal: Principal, reviewId: string): Promise<CheckState> {
+    const { review } = await this.managed(principal, reviewId);
+    const rows = await this.db
+      .selectFrom('anonymisation_findings as f')
+      .leftJoin('passages as p', 'p.id', 'f.passage_id')
+      .leftJoin('sections as s', 's.id', 'p.section_id')
+      .select([
+        'f.id',
+        'f.passage_id',
+        'f.start_offset',
+        'f.end_offset',
+        'f.kind',
+        'f.text',
+        'f.reason',
+        'f.confidence',
+        'f.decision',
+        'f.note',
+        'f.decided_by',
+        'p.text as passage',
+        'p.paragraph',
+        'p.page',
+        's.heading',
+      ])
+      .where('f.review_id', '=', reviewId)
+      .orderBy('p.seq')
+      .orderBy('f.start_offset')
+      .execute();
+    const findings = rows.map((r) => {
+      const source = r.passage_id === null ? review.title : (r.passage ?? '');
+      return {
+        id: Number(r.id),
+        kind: r.kind as FindingKind,
+        text: r.text,
+        reason: r.reason,
+        confidence: Number(r.confidence),
+        decision: r.decision as Decision,
+        note: r.note,
+        decidedBy: r.decided_by,
+        place: {
+          title: r.passage_id === null,
+          section: r.heading ?? null,
+          paragraph: r.paragraph ?? null,
+          page: r.page === null || r.page === undefined ? null : Number(r.page),
+        },
+        before: source.slice(Math.max(0, r.start_offset - 80), r.start_offset).replace(/^\S*\s/, '…'),
+        after: source.slice(r.end_offset, r.end_offset + 80).replace(/\s\S*$/, '…'),
+      };
+    });
+    const open = findings.filter((f) => f.decision === 'open').length;
+    return {
+      reviewId,
+      title: review.title,
+      status: review.status,
+      visibility: review.visibility,
+      checkedAt: review.checked_at,
+      findings,
+      open,
+      ready: review.status === 'draft' && review.checked_at !== null && open === 0,
+    };
+  }
+
+  /**
+   * Runs the check on a draft's title and passages. Decisions already made on the same words in the
+   * same place are kept; everything else starts open.
+   */
+  async check(principal: Principal, reviewId: string, from: string | null): Promise<CheckState> {
+    const { review, person } = await this.managed(principal, reviewId);
+    if (review.status !== 'draft')
+      throw new AppError('not_draft', 'Only a draft can be checked before publication', 409);
+    const passages = await this.db
+      .selectFrom('passages')
+      .select(['id', 'text'])
+      .where('review_id', '=', reviewId)
+      .orderBy('seq')
+      .execute();
+    const now = new Date().toISOString();
+    const found = [
+      ...findPersonalData(review.title).map((f) => ({ ...f, passageId: null as number | null })),
+      ...passages.flatMap((p) => findPersonalData(p.text).map((f) => ({ ...f, passageId: Number(p.id) }))),
+    ];
+    await this.db.transaction().execute(async (trx) => {
+      const decided = await trx
+        .selectFrom('anonymisation_findings')
+        .select(['passage_id', 'start_offset', 'text'])
+        .where('review_id', '=', reviewId)
+        .where('decision', '<>', 'open')
+        .execute();
+      const kept = new Set(decided.map((d) => `${d.passage_id}:${d.start_offset}:${d.text}`));
+      await trx
+        .deleteFrom('anonymisation_findings')
+        .where('review_id', '=', reviewId)
+        .where('decision', '=', 'open')
+        .execute();
+      const fresh = found.filter((f) => !kept.has(`${f.passageId}:${f.start}:${f.text}`));
+      for (let i = 0; i < fresh.length; i += 200) {
+        await trx
+          .insertInto('anonymisation_findings')
+          .values(
+            fresh.slice(i, i + 200).map((f) => ({
+              review_id: reviewId,
+              passage_id: f.passageId,
+              start_offset: f.start,
+              end_offset: f.end,
+              kind: f.kind,
+              text: f.text,
+              reason: f.reason,
+              confidence: f.confidence,
+              decision: 'open',
+              created_at: now,
+            })),
+          )
+          .execute();
+      }
+      await trx.updateTable('reviews').set({ checked_at: now }).where('id', '=', reviewId).execute();
+    });
+    await this.audit.record(
+      { person },
+      {
+        action: 'review.check',
+        target: { type: 'review', id: reviewId },
+        detail: { findings: found.length },
+        from,
+      },
+    );
+    return this.state(principal, reviewId);
+  }
+
+  /** Redact or dismiss one finding (dismissing needs a reason), or open it again. */
+  async decide(
+    principal: Principal,
+    reviewId: string,
+    findingId: number,
+    decision: Decision,
+    note: string | undefined,
+    from: string | null,
+  ): Promise<void> {
+    const { review, person } = await this.managed(principal, reviewId);
+    if (review.status !== 'draft')
+      throw new AppError('not_draft', 'This review has already been published', 409);
+    const reason = note?.trim() ?? '';
+    if (decision === 'dismiss' && reason.length < 3)
+      throw new ValidationError(
+        'Give a reason for keeping this text, for example "a pseudonym chosen by the family"',
+      );
+    const updated = await this.db
+      .updateTable('anonymisation_findings')
+      .set({
+        decision,
+        note: decision === 'dismiss' ? reason.slice(0, 500) : null,
+        decided_by: decision === 'open' ? null : person.email,
+        decided_at: decision === 'open' ? null : new Date().toISOString(),
+      })
+      .where('id', '=', findingId)
+      .where('review_id', '=', reviewId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      throw new NotFoundError(`No finding ${findingId} on this review`);
+    // The finding's words are personal data: the log keeps only its id, kind and the decision.
+    await this.audit.record(
+      { person },
+      {
+        action: 'review.change',
+        target: { type: 'review', id: reviewId },
+        detail: {
+          finding: findingId,
+          decision,
+          ...(decision === 'dismiss' ? { reason: reason.slice(0, 200) } : {}),
+        },
+        from,
+      },
+    );
+  }
+
+  /** Publishes a checked draft with nothing left open: the stored text becomes the redacted copy. */
+  async publish(principal: Principal, reviewId: string, from: string | null): Promise<void> {
+    const state = await this.state(principal, reviewId);
+    const person = principal.person as Person;
+    if (state.status !== 'draft') throw new AppError('not_draft', 'This review is not a draft', 409);
+    if (state.checkedAt === null)
+      throw new AppError('not_checked', 'Run the anonymisation check before publishing', 409);
+    if (state.open > 0)
+      throw new AppError(
+        'findings_open',
+        `Redact or dismiss every finding first: ${state.open} still open`,
+        409,
+      );
+    const redactions = await this.db
+      .selectFrom('anonymisation_findings')
+      .select(['passage_id', 'start_offset as start', 'end_offset as end', 'kind'])
+      .where('review_id', '=', reviewId)
+      .where('decision', '=', 'redact')
+      .execute();
+    const coder = this.themes ? await this.themes.coder() : null;
+    await this.db.transaction().execute(async (trx) => {
+      await this.applyRedactions(trx, reviewId, redactions);
+      if (redactions.length) {
+        await storeReviewTerms(trx, reviewId);
+        if (this.index) await this.index.indexReview(trx, reviewId);
+        if (this.themes && coder) await this.themes.codeReview(trx, reviewId, coder);
+      }
+      await trx
+        .updateTable('reviews')
+        .set({
+          status: 'published',
+          original_withheld: redactions.length ? 1 : 0,
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', reviewId)
+        .execute();
+    });
+    await this.audit.record(
+      { person },
+      {
+        action: 'review.publish',
+        target: { type: 'review', id: reviewId },
+        detail: { redactions: redactions.length, visibility: state.visibility },
+        from,
+      },
+    );
+  }
+
+  private async applyRedactions(
+    trx: Executor,
+    reviewId: string,
+    redactions: Array<{ passage_id: number | null; start: number; end: number; kind: string }>,
+  ): Promise<void> {
+    const byPassage = new Map<number | null, typeof redactions>();
+    for (const r of redactions) byPassage.set(r.passage_id, [...(byPassage.get(r.passage_id) ?? []), r]);
+    for (const [passageId, spans] of byPassage) {
+      if (passageId === null) {
+        const review = await trx
+          .selectFrom('reviews')
+          .select('title')
+          .where('id', '=', reviewId)
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable('reviews')
+          .set({ title: redact(review.title, spans) })
+          .where('id', '=', reviewId)
+          .execute();
+        continue;
+      }
+      const passage = await trx
+        .selectFrom('passages')
+        .select('text')
+        .where('id', '=', passageId)
+        .where('review_id', '=', reviewId)
+        .executeTakeFirst();
+      if (!passage) continue;
+      const redacted = redact(passage.text, spans);
+      await trx.updateTable('passages').set({ text: redacted }).where('id', '=', passageId).execute();
+      // A recommendation keeps its own copy of the passage's words.
+      await trx
+        .updateTable('recommendations')
+        .set({ text: redacted })
+        .where('review_id', '=', reviewId)
+        .where('text', '=', passage.text)
+        .execute();
+    }
+  }
+
+  /** Takes a published review out of the library's public view; its record stays. */
+  async withdraw(principal: Principal, reviewId: string, from: string | null): Promise<void> {
+    const { review, person } = await this.managed(principal, reviewId);
+    if (review.status !== 'published')
+      throw new AppError('not_published', 'Only a published review can be withdrawn', 409);
+    await this.db
+      .updateTable('reviews')
+      .set({ status: 'withdrawn', updated_at: new Date().toISOString() })
+      .where('id', '=', reviewId)
+      .execute();
+    await this.audit.record(
+      { person },
+      { action: 'review.withdraw', target: { type: 'review', id: reviewId }, from },
+    );
+  }
+}
