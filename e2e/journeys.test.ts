@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorPage } from './pages/error-page.js';
 import { HomePage } from './pages/home-page.js';
 import { follow, goesToNewPage, isFocused, tabTo } from './pages/navigation.js';
+import { PublicationPage } from './pages/publication-page.js';
 import { ReviewsListPage } from './pages/reviews-list-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { UploadPage } from './pages/upload-page.js';
@@ -359,6 +360,46 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
         expect(await list.countText()).toBe('1 review');
         expect(await list.resultTitles()).toEqual(['Safeguarding Adults Review: Mr Test Journey']);
         await axe(page, name, 'search results');
+      });
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it(
+    'checks a draft for personal details, removes them and publishes the redacted copy',
+    async () => {
+      await journey(async (page) => {
+        const name = 'check and publish';
+        await signInAsEditor(page);
+        const upload = new UploadPage(page, server.baseUrl);
+        await upload.goto();
+        // An author forgot to take out the man's name and his postcode.
+        const text = fictionalReview('Mr Draft Check').replace(
+          'a man of seventy who lived alone',
+          'a man of seventy, Desmond Farraday, who lived alone at TR1 2XY',
+        );
+        const status = await upload.upload({
+          name: 'draft-check.md',
+          mimeType: 'text/markdown',
+          buffer: Buffer.from(text),
+        });
+        expect(await status.headingText()).toBe('Review added as a draft');
+        await follow(page, page.getByRole('link', { name: 'Check it for personal details and publish it' }));
+        const publication = new PublicationPage(page);
+        expect(await publication.heading.innerText()).toBe('Check and publish');
+        await publication.runCheck();
+        const titles = await publication.findingTitles();
+        expect(titles).toEqual(expect.arrayContaining(['Name: “Desmond Farraday”', 'Postcode: “TR1 2XY”']));
+        await axe(page, name, 'publication page with findings');
+        expect(await publication.publishButton.count()).toBe(0);
+        expect(await publication.removeAll()).toBe(titles.length);
+        await publication.publish();
+        expect(new URL(page.url()).pathname).toMatch(/^\/reviews\/[a-z0-9]{10}$/);
+        const body = await page.getByRole('main').innerText();
+        expect(body).toContain('[name removed]');
+        expect(body).not.toContain('Farraday');
+        expect(body).not.toContain('TR1 2XY');
+        await axe(page, name, 'published review');
       });
     },
     JOURNEY_TIMEOUT_MS,

@@ -23,6 +23,7 @@ import { homePages } from './web/home/routes.js';
 import { publicationPages } from './web/publication/routes.js';
 import { reviewPages } from './web/reviews/routes.js';
 import { searchPages } from './web/search/routes.js';
+import { reviewThemePages } from './web/themes/review-routes.js';
 import { themePages } from './web/themes/routes.js';
 import { uploadPages } from './web/upload/routes.js';
 
@@ -64,6 +65,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   publicationPages(app, services);
   searchPages(app, services);
   themePages(app, services);
+  reviewThemePages(app, services);
   feedPages(app, services);
   uploadPages(app, services);
   reviewsApi(app, services);

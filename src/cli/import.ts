@@ -16,6 +16,7 @@ interface ImportFlags {
   body?: string;
   year?: string;
   restricted?: boolean;
+  partnership?: string;
   manifest?: string;
   json?: boolean;
 }
@@ -28,6 +29,7 @@ function overridesFrom(flags: ImportFlags): ReviewMetadataInput {
   if (flags.body !== undefined) raw['body'] = flags.body;
   if (flags.year !== undefined) raw['year'] = flags.year;
   if (flags.restricted) raw['visibility'] = 'restricted';
+  if (flags.partnership !== undefined) raw['partnership'] = flags.partnership;
   const parsed = reviewMetadataSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(formatZodError(parsed.error).replace(/^(\w+):/, '--$1:'));
   return parsed.data;
@@ -75,6 +77,7 @@ export function registerImport(program: Command): void {
     .option('--body <body>', 'publishing body for every file')
     .option('--year <year>', 'publication year for every file')
     .option('--restricted', 'store the files as restricted material')
+    .option('--partnership <id>', 'the partnership that owns the files (default: the publishing body)')
     .option('--manifest <file>', 'CSV or JSON with one row of metadata per file')
     .option('--json', 'print one JSON object with the outcome instead of text')
     .action(async (paths: string[], flags: ImportFlags) => {

@@ -188,6 +188,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
         recommendationsSectionId,
         similar,
         canManage,
+        canCodeThemes: can(request.principal, 'codeThemes'),
         originalWithheld: withheld,
       };
     });
