@@ -27,6 +27,13 @@ import { reviewThemePages } from './web/themes/review-routes.js';
 import { themePages } from './web/themes/routes.js';
 import { uploadPages } from './web/upload/routes.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** every route: method and URL pattern */
+    routeTable: ReadonlyArray<{ method: string; url: string }>;
+  }
+}
+
 export async function createApp(services: Services): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     // pino's Logger and Fastify's logger interface differ only in optional typing details.
@@ -34,6 +41,12 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
   });
+  // Every route as registered, for the tests that probe each one (authorisation, hostile input).
+  const routeTable: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
   await registerSecurity(app);
   await registerStatic(app);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
