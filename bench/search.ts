@@ -154,6 +154,7 @@ for (let i = from; i < docs; i++) {
       document: {
         id: `d${id}`,
         file_name: `${id}.pdf`,
+        withdrawn_at: null,
         media_type: 'application/pdf',
         sha256: sha256(`doc${id}`),
         size_bytes: 1,

@@ -29,6 +29,7 @@ const schema = z.object({
     )
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  SLH_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +50,8 @@ export interface Config {
   sessionMaxHours: number;
   /** the address people reach the service at, for links sent by email */
   publicUrl: string;
+  /** years after publication when a report's full copy is withdrawn (0: never) */
+  retentionYears: number;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SLH_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SLH_SESSION_MAX_HOURS,
     publicUrl: e.SLH_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+    retentionYears: e.SLH_RETENTION_YEARS,
   };
 }

@@ -7,6 +7,7 @@ import { EXIT, UsageError } from './context.js';
 import { registerAnonymisationEval } from './anonymisation.js';
 import { registerGlossary } from './glossary.js';
 import { registerImport } from './import.js';
+import { registerRetention } from './retention.js';
 import { registerReviews } from './reviews.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
@@ -28,6 +29,7 @@ registerThemes(program);
 registerAnonymisationEval(program);
 registerGlossary(program);
 registerUsers(program);
+registerRetention(program);
 
 try {
   await program.parseAsync(process.argv);

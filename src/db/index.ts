@@ -14,6 +14,7 @@ import { reviewSearch } from './migrations/0006_review_search.js';
 import { themes } from './migrations/0007_themes.js';
 import { accounts } from './migrations/0008_accounts.js';
 import { publication } from './migrations/0009_publication.js';
+import { retention } from './migrations/0010_retention.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -47,6 +48,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0007_themes': themes(dialect),
     '0008_accounts': accounts(dialect),
     '0009_publication': publication(dialect),
+    '0010_retention': retention(),
   };
 }
 

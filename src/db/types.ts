@@ -32,6 +32,8 @@ export interface ReviewsTable {
   checked_at: string | null;
   /** 1: published with redactions, so the original file (which still holds them) is not served to readers */
   original_withheld: Generated<number>;
+  /** when the full copy was withdrawn under the retention period (the record, summary and themes stay) */
+  copy_withdrawn_at: string | null;
 }
 
 export interface ReviewAgenciesTable {
@@ -49,6 +51,8 @@ export interface DocumentsTable {
   pages: number | null;
   storage_key: string;
   created_at: string;
+  /** when the file was deleted under the retention period */
+  withdrawn_at: string | null;
 }
 
 export interface SectionsTable {

@@ -17,6 +17,7 @@ export type AuditAction =
   | 'review.change'
   | 'review.publish'
   | 'review.withdraw'
+  | 'review.retention'
   | 'theme.decide'
   | 'user.sign-in'
   | 'user.sign-in-failed'

@@ -360,6 +360,7 @@ export class ImportService {
         pages: parsed.pages,
         storage_key: '',
         created_at: now,
+        withdrawn_at: null,
       },
       sections: parsed.sections.map((s) => ({
         seq: s.seq,

@@ -13,6 +13,7 @@ import { AccountService, DEFAULT_ACCOUNT_OPTIONS } from './account-service.js';
 import { AuditService } from './audit-service.js';
 import { ImportService } from './import-service.js';
 import { PublicationService } from './publication-service.js';
+import { RetentionService } from './retention-service.js';
 import { LogMailer } from './mailer.js';
 import type { Mailer } from './mailer.js';
 import { ReviewService } from './review-service.js';
@@ -32,6 +33,7 @@ export interface Services {
   accounts: AccountService;
   audit: AuditService;
   publication: PublicationService;
+  retention: RetentionService;
   files: FileStore;
   close(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export async function createServices(
     accounts,
     audit,
     publication: new PublicationService(db.kysely, index, themes, audit),
+    retention: new RetentionService(db.kysely, files, index, audit),
     files,
     async close() {
       await uploads.idle();

@@ -35,6 +35,11 @@ export class FileStore {
     return key;
   }
 
+  /** Deletes a stored file; one already gone is not an error (the job that removes it may run twice). */
+  async remove(key: string): Promise<void> {
+    await fs.rm(this.pathFor(key), { force: true });
+  }
+
   async get(key: string): Promise<Buffer> {
     return fs.readFile(this.pathFor(key));
   }

@@ -46,6 +46,7 @@ export async function testEnv(
     sessionIdleMinutes: 120,
     sessionMaxHours: 12,
     publicUrl: 'http://127.0.0.1:3000',
+    retentionYears: 5,
     ...overrides,
   };
   const services = await createServices(config, pino({ level: 'silent' }), options);

@@ -199,7 +199,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     const params = idParamsSchema.safeParse({ id });
     if (!params.success || !/^[a-z0-9]{4,40}$/.test(documentId)) throw new NotFoundError();
     const detail = await services.reviews.get(params.data.id, request.access);
-    const document = detail.documents.find((d) => d.id === documentId);
+    const document = detail.documents.find((d) => d.id === documentId && d.withdrawn_at === null);
     if (!document) throw new NotFoundError();
     // Published with redactions: the original still holds what was redacted.
     if (

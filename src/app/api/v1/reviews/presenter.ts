@@ -18,12 +18,14 @@ export function presentReview(detail: ReviewDetail) {
     ageBand: r.age_band,
     status: r.status,
     visibility: r.visibility,
+    /** when the full copy was withdrawn under the retention period (null: it is here) */
+    copyWithdrawn: r.copy_withdrawn_at,
     pseudonym: r.pseudonym,
     wordCount: r.word_count,
     pages: r.page_count,
     agencies: detail.agencies,
     provenance: JSON.parse(r.provenance) as Record<string, string>,
-    documents: detail.documents.map((d) => ({
+    documents: detail.documents.filter((d) => d.withdrawn_at === null).map((d) => ({
       id: d.id,
       fileName: d.file_name,
       mediaType: d.media_type,
