@@ -246,6 +246,20 @@ describe.each(BACKENDS)('who sees what, on %s', (backend) => {
       ['review.view', admin, ids.get('draft')],
     ]);
     expect(entries.every((e) => e.ip === '127.0.0.1')).toBe(true);
+    // Search snippets and feed summaries of protected reviews are access too.
+    const beforeSearch = await newest();
+    await get('anonymous', '/api/v1/search?q=chronology');
+    await get('practitioner', '/search?q=chronology');
+    await get('inspector', '/api/v1/search?q=chronology');
+    await get('editor-own', '/feeds/reviews.atom?q=chronology');
+    const searches = (await t.services.audit.search({ action: 'review.search' }, 1, 100)).entries
+      .filter((e) => e.id > beforeSearch)
+      .reverse();
+    expect(searches.map((e) => e.actor_email)).toEqual([inspector, sessions.get('editor-own')?.person.email]);
+    const shown = (e: (typeof searches)[number] | undefined) =>
+      (JSON.parse(e?.detail ?? '{}') as { reviews: string[] }).reviews.sort();
+    expect(shown(searches[0])).toEqual([ids.get('restricted'), ids.get('restricted-south')].sort());
+    expect(shown(searches[1])).toEqual([ids.get('restricted'), ids.get('draft')].sort());
     expect(JSON.parse(entries[0]?.detail ?? '{}')).toMatchObject({
       visibility: 'restricted',
       status: 'published',

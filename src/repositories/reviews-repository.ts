@@ -213,7 +213,8 @@ export class ReviewsRepository {
     id: string,
     access: AccessScope,
   ): Promise<
-    { visibility: string; status: string; partnership_id: string | null; original_withheld: number } | undefined
+    | { visibility: string; status: string; partnership_id: string | null; original_withheld: number }
+    | undefined
   > {
     return this.db
       .selectFrom('reviews')
@@ -221,6 +222,18 @@ export class ReviewsRepository {
       .where('id', '=', id)
       .where(visibleTo(access, 'reviews'))
       .executeTakeFirst();
+  }
+
+  /** Of these reviews, the ones that are protected material: restricted, or not published. */
+  async protectedAmong(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('reviews')
+      .select('id')
+      .where('id', 'in', ids)
+      .where((eb) => eb.or([eb('visibility', '=', 'restricted'), eb('status', '<>', 'published')]))
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   async count(access: AccessScope): Promise<number> {

@@ -91,7 +91,12 @@ export class ReviewService {
   async head(
     id: string,
     access: AccessScope,
-  ): Promise<{ visibility: string; status: string; partnershipId: string | null; originalWithheld: boolean }> {
+  ): Promise<{
+    visibility: string;
+    status: string;
+    partnershipId: string | null;
+    originalWithheld: boolean;
+  }> {
     const row = await this.repo.head(id, access);
     if (!row) throw new NotFoundError(`No review with id ${id}`);
     return {
@@ -100,6 +105,15 @@ export class ReviewService {
       partnershipId: row.partnership_id,
       originalWithheld: row.original_withheld === 1,
     };
+  }
+
+  /** Which of these reviews are protected material, for the audit log (only callers who may see any ask). */
+  protectedAmong(ids: readonly string[], access: AccessScope): Promise<string[]> {
+    const mayBeShown =
+      access.visibilities.includes('restricted') ||
+      access.statuses.some((s) => s !== 'published') ||
+      (access.partnerships?.length ?? 0) > 0;
+    return mayBeShown ? this.repo.protectedAmong(ids) : Promise.resolve([]);
   }
 
   count(access: AccessScope): Promise<number> {

@@ -76,7 +76,10 @@ const filterParameters = [
   many('age', AGE_BANDS, 'Age band of the child or adult.'),
   manyText('area', 'Publishing area (local authority area), e.g. Leeds.'),
   manyText('agency', 'An agency involved, e.g. police.'),
-  manyText('theme', 'A key theme slug, e.g. domestic-abuse (see /api/v1/themes); suggested and confirmed codes count, rejected ones do not.'),
+  manyText(
+    'theme',
+    'A key theme slug, e.g. domestic-abuse (see /api/v1/themes); suggested and confirmed codes count, rejected ones do not.',
+  ),
   {
     name: 'from',
     in: 'query',
@@ -328,7 +331,10 @@ export function openApiDocument(uploadsEnabled: boolean) {
           summary: 'Key themes and their prevalence',
           description:
             'Each theme of the taxonomy (slug, label, group, whom it applies to, definition) with the reviews coded with it (suggested or confirmed), how many an analyst confirmed, counts by year out of the reviews published that year, and a Poisson trend test (rateRatio, slope, standardError, z, p, direction).',
-          parameters: [many('region', ENGLISH_REGIONS, 'English region.'), many('type', REVIEW_TYPES, 'Review type.')],
+          parameters: [
+            many('region', ENGLISH_REGIONS, 'English region.'),
+            many('type', REVIEW_TYPES, 'Review type.'),
+          ],
           responses: { '200': { description: 'The themes with their figures' }, ...errors },
         },
       },
@@ -337,22 +343,37 @@ export function openApiDocument(uploadsEnabled: boolean) {
           summary: 'Emerging terms',
           description:
             'Words and phrases used sharply more in the last three years of reviews than before (one-sided two-proportion test, p < 0.01, at least twice as often) that no theme covers yet, with the figures and example passages; and the rising terms existing themes already cover.',
-          responses: { '200': { description: '{ recentFrom, recentTo, recentTotal, earlierTotal, terms: [...], explained: [...] }' } },
+          responses: {
+            '200': {
+              description:
+                '{ recentFrom, recentTo, recentTotal, earlierTotal, terms: [...], explained: [...] }',
+            },
+          },
         },
       },
       '/api/v1/themes/{slug}': {
         get: {
           summary: 'One key theme',
-          description: 'Its figures by year and by region, trend test, the themes coded with it (with lift), and the reviews that carry it with their evidence.',
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }, many('region', ENGLISH_REGIONS, 'English region.'), many('type', REVIEW_TYPES, 'Review type.')],
+          description:
+            'Its figures by year and by region, trend test, the themes coded with it (with lift), and the reviews that carry it with their evidence.',
+          parameters: [
+            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            many('region', ENGLISH_REGIONS, 'English region.'),
+            many('type', REVIEW_TYPES, 'Review type.'),
+          ],
           responses: { '200': { description: 'The theme' }, ...errors },
         },
       },
       '/api/v1/classify': {
         post: {
           summary: 'Code a text or a file against the themes',
-          description: 'JSON {"text"} or multipart/form-data with a "file" part (PDF, DOCX, HTML, Markdown, text). Nothing is stored. Each theme comes with its confidence and evidence (sentence, section, paragraph, page, reason).',
-          responses: { '200': { description: '{"themes":[{"slug","label","confidence","evidence":[...]}]}' }, '413': { description: 'File too large' }, ...errors },
+          description:
+            'JSON {"text"} or multipart/form-data with a "file" part (PDF, DOCX, HTML, Markdown, text). Nothing is stored. Each theme comes with its confidence and evidence (sentence, section, paragraph, page, reason).',
+          responses: {
+            '200': { description: '{"themes":[{"slug","label","confidence","evidence":[...]}]}' },
+            '413': { description: 'File too large' },
+            ...errors,
+          },
         },
       },
       '/api/v1/search': {

@@ -5,6 +5,7 @@ import { ValidationError } from '../../../shared/errors.js';
 import { REVIEW_TYPE_LABELS } from '../../labels.js';
 import { searchFilter, searchQuerySchema } from '../../shared/search-query.js';
 import { atomFeed, entryId } from './atom.js';
+import { recordProtectedResults } from '../../shared/audit.js';
 
 const FEED_SIZE = 50;
 
@@ -30,6 +31,7 @@ export function feedPages(app: FastifyInstance, services: Services): void {
         (r) => r.id,
       );
     }
+    await recordProtectedResults(services, request, 'feed', ids);
     const details = await Promise.all(ids.map((id) => services.reviews.get(id, request.access)));
     details.sort((a, b) => b.review.created_at.localeCompare(a.review.created_at));
     const base = `${request.protocol}://${request.host}`;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services/index.js';
+import { recordProtectedResults } from '../../shared/audit.js';
 import type { SearchResponse, Snippet } from '../../../services/search-service.js';
 import { AGE_BAND_LABELS, REVIEW_TYPE_LABELS } from '../../labels.js';
 import { FILTER_PARAMS } from '../../shared/review-query.js';
@@ -68,6 +69,13 @@ export function searchPages(app: FastifyInstance, services: Services): void {
           request.access,
         )
       : null;
+    if (response)
+      await recordProtectedResults(
+        services,
+        request,
+        'search',
+        response.results.map((r) => r.id),
+      );
     const themeLabels = new Map((await services.themes.themes()).map((t) => [t.slug, t.label]));
     const ticked = (values: readonly string[] | undefined, v: string) => (values ?? []).includes(v);
     const facetItems = (

@@ -25,14 +25,16 @@ export function presentReview(detail: ReviewDetail) {
     pages: r.page_count,
     agencies: detail.agencies,
     provenance: JSON.parse(r.provenance) as Record<string, string>,
-    documents: detail.documents.filter((d) => d.withdrawn_at === null).map((d) => ({
-      id: d.id,
-      fileName: d.file_name,
-      mediaType: d.media_type,
-      sha256: d.sha256,
-      sizeBytes: d.size_bytes,
-      pages: d.pages,
-    })),
+    documents: detail.documents
+      .filter((d) => d.withdrawn_at === null)
+      .map((d) => ({
+        id: d.id,
+        fileName: d.file_name,
+        mediaType: d.media_type,
+        sha256: d.sha256,
+        sizeBytes: d.size_bytes,
+        pages: d.pages,
+      })),
     sections: detail.sections.map((s) => ({
       id: s.id,
       kind: s.kind,
