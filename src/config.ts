@@ -29,6 +29,13 @@ const schema = z.object({
     )
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  SLH_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(off|on|[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*)$/,
+      "must be off, on, or the proxies' addresses (comma-separated, CIDR allowed)",
+    )
+    .default('off'),
   SLH_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -52,6 +59,8 @@ export interface Config {
   publicUrl: string;
   /** years after publication when a report's full copy is withdrawn (0: never) */
   retentionYears: number;
+  /** read the client's address from X-Forwarded-For: false, true (any proxy), or the proxies' addresses */
+  trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.SLH_SESSION_MAX_HOURS,
     publicUrl: e.SLH_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     retentionYears: e.SLH_RETENTION_YEARS,
+    trustProxy: e.SLH_TRUST_PROXY === 'on' ? true : e.SLH_TRUST_PROXY === 'off' ? false : e.SLH_TRUST_PROXY,
   };
 }

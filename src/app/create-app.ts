@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify from 'fastify';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { pingDb } from '../db/index.js';
 import type { Services } from '../services/index.js';
 import { VERSION } from '../version.js';
@@ -35,12 +35,15 @@ declare module 'fastify' {
 }
 
 export async function createApp(services: Services): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({
+  const options: FastifyServerOptions & { loggerInstance: FastifyBaseLogger } = {
     // pino's Logger and Fastify's logger interface differ only in optional typing details.
     loggerInstance: services.logger as unknown as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
-  });
+    // Behind a proxy, rate limits and the audit log need the client's address, not the proxy's.
+    trustProxy: services.config.trustProxy,
+  };
+  const app: FastifyInstance = Fastify(options);
   // Every route as registered, for the tests that probe each one (authorisation, hostile input).
   const routeTable: Array<{ method: string; url: string }> = [];
   app.addHook('onRoute', (route) => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, PartnershipsTable, UsersTable } from '../db/types.js';
 import { partnershipSlug } from '../shared/ids.js';
@@ -160,6 +161,16 @@ export class AccountsRepository {
     await this.db.insertInto('password_resets').values(row).execute();
   }
 
+  /** Every reset link of a person stops working (their password has just been set). */
+  async useAllResets(userId: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('password_resets')
+      .set({ used_at: now })
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .execute();
+  }
+
   /** Marks a reset token used and returns its user, once: a second use, or an expired token, finds nothing. */
   async takeReset(tokenHash: string, now: string): Promise<string | undefined> {
     const row = await this.db
@@ -190,18 +201,27 @@ export class AccountsRepository {
     return this.db.selectFrom('sign_in_failures').selectAll().where('email', '=', email).executeTakeFirst();
   }
 
-  async recordFailure(
-    email: string,
-    failures: number,
-    now: string,
-    lockedUntil: string | null,
-  ): Promise<void> {
+  /**
+   * Counts one more failure for an address in a single statement (so guesses sent in parallel each
+   * count), starting again after a lock; returns the new count.
+   */
+  async countFailure(email: string, now: string): Promise<number> {
+    const row = await sql<{
+      failures: number;
+    }>`insert into sign_in_failures (email, failures, last_failed_at, locked_until)
+      values (${email}, 1, ${now}, null)
+      on conflict (email) do update set
+        failures = case when sign_in_failures.locked_until is null then sign_in_failures.failures + 1 else 1 end,
+        last_failed_at = ${now}, locked_until = null
+      returning failures`.execute(this.db);
+    return Number(row.rows[0]?.failures ?? 1);
+  }
+
+  async lock(email: string, until: string): Promise<void> {
     await this.db
-      .insertInto('sign_in_failures')
-      .values({ email, failures, last_failed_at: now, locked_until: lockedUntil })
-      .onConflict((oc) =>
-        oc.column('email').doUpdateSet({ failures, last_failed_at: now, locked_until: lockedUntil }),
-      )
+      .updateTable('sign_in_failures')
+      .set({ failures: 0, locked_until: until })
+      .where('email', '=', email)
       .execute();
   }
 

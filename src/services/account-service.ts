@@ -212,14 +212,11 @@ export class AccountService {
     const matches = await verify(stored, password.slice(0, 256)).catch(() => false);
     if (!user || user.disabled === 1 || user.password_hash === null || !matches) {
       // Counted per address, known or not, so a lockout does not tell whether an account exists.
-      const previous = failed?.locked_until ? 0 : (failed?.failures ?? 0);
-      const failures = previous + 1;
-      const locked =
-        failures >= this.options.maxFailures
-          ? new Date(now.getTime() + this.options.lockMinutes * 60_000).toISOString()
-          : null;
-      await this.repo.recordFailure(email, locked ? 0 : failures, now.toISOString(), locked);
-      return locked ? { ok: false, reason: 'locked', until: locked } : { ok: false, reason: 'invalid' };
+      const failures = await this.repo.countFailure(email, now.toISOString());
+      if (failures < this.options.maxFailures) return { ok: false, reason: 'invalid' };
+      const until = new Date(now.getTime() + this.options.lockMinutes * 60_000).toISOString();
+      await this.repo.lock(email, until);
+      return { ok: false, reason: 'locked', until };
     }
     await this.repo.clearFailures(email);
     const session = await this.startSession(user.id, 'password', ip);
@@ -328,6 +325,7 @@ export class AccountService {
       this.now().toISOString(),
     );
     await this.repo.deleteSessionsOf(user.id);
+    await this.repo.useAllResets(user.id, this.now().toISOString());
     await this.repo.clearFailures(user.email);
     return toPerson(user);
   }

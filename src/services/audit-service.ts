@@ -94,3 +94,12 @@ export class AuditService {
     }
   }
 }
+
+/**
+ * What a failed sign-in may record of the address typed: the address when it is one, otherwise
+ * nothing (people type their password into the email box, and the log cannot be edited).
+ */
+export function loggableEmail(raw: string): string | null {
+  const email = raw.trim().toLowerCase();
+  return /^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,}$/.test(email) ? email : null;
+}

@@ -170,7 +170,7 @@ export class ImportService {
     fileIndex = 0,
   ): Promise<
     | { kind: 'imported'; id: string; title: string; related: Array<{ id: string; score: number }> }
-    | { kind: 'skipped'; reason: string }
+    | { kind: 'skipped'; reason: string; existingId?: string }
   > {
     const name = path.basename(item.path);
     const bytes = await this.readFile(item.path);
@@ -187,7 +187,7 @@ export class ImportService {
     onStep?: (step: string) => void,
   ): Promise<
     | { kind: 'imported'; id: string; title: string; related: Array<{ id: string; score: number }> }
-    | { kind: 'skipped'; reason: string }
+    | { kind: 'skipped'; reason: string; existingId?: string }
   > {
     const parsedName = path.basename(name);
     if (bytes.length > this.maxFileBytes) {
@@ -201,12 +201,17 @@ export class ImportService {
       return {
         kind: 'skipped',
         reason: `already imported as review ${existing.reviewId} ("${existing.title}")`,
+        existingId: existing.reviewId,
       };
 
     const parsed = await this.parse(bytes, parsedName);
     const sameText = await this.reviews.findByTextSha(parsed.textSha256);
     if (sameText)
-      return { kind: 'skipped', reason: `same text as review ${sameText.id} ("${sameText.title}")` };
+      return {
+        kind: 'skipped',
+        reason: `same text as review ${sameText.id} ("${sameText.title}")`,
+        existingId: sameText.id,
+      };
 
     const id = newId();
     const related = await this.nearDuplicates(parsed);

@@ -60,11 +60,16 @@ export function redactionMark(kind: string): string {
 
 /** Applies redactions (offsets in `text`) from the end backwards, so earlier offsets stay right. */
 export function redact(text: string, spans: Array<{ start: number; end: number; kind: string }>): string {
-  let out = text;
-  for (const s of [...spans].sort((a, b) => b.start - a.start)) {
-    if (s.start < 0 || s.end > out.length || s.start >= s.end) continue;
-    out = out.slice(0, s.start) + redactionMark(s.kind) + out.slice(s.end);
+  // Overlapping spans (from checks run with different rules) are merged, so nothing is left behind.
+  const merged: Array<{ start: number; end: number; kind: string }> = [];
+  const valid = spans.filter((x) => x.start >= 0 && x.end <= text.length && x.start < x.end);
+  for (const s of valid.sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
   }
+  let out = text;
+  for (const s of merged.reverse()) out = out.slice(0, s.start) + redactionMark(s.kind) + out.slice(s.end);
   return out;
 }
 
@@ -253,7 +258,8 @@ export class PublicationService {
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0)
       throw new NotFoundError(`No finding ${findingId} on this review`);
-    // The finding's words are personal data: the log keeps only its id, kind and the decision.
+    // The finding's words (and a reason, which may quote them) are personal data: the log keeps only
+    // the finding's id and the decision.
     await this.audit.record(
       { person },
       {
@@ -262,7 +268,6 @@ export class PublicationService {
         detail: {
           finding: findingId,
           decision,
-          ...(decision === 'dismiss' ? { reason: reason.slice(0, 200) } : {}),
         },
         from,
       },
@@ -284,25 +289,33 @@ export class PublicationService {
       );
     const redactions = await this.db
       .selectFrom('anonymisation_findings')
-      .select(['passage_id', 'start_offset as start', 'end_offset as end', 'kind'])
+      .select(['passage_id', 'start_offset as start', 'end_offset as end', 'kind', 'text'])
       .where('review_id', '=', reviewId)
       .where('decision', '=', 'redact')
       .execute();
     const coder = this.themes ? await this.themes.coder() : null;
     await this.db.transaction().execute(async (trx) => {
+      // Claimed first: a second "Publish" pressed at the same moment finds no draft and changes nothing.
+      const claimed = await trx
+        .updateTable('reviews')
+        .set({ status: 'published' })
+        .where('id', '=', reviewId)
+        .where('status', '=', 'draft')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0)
+        throw new AppError('not_draft', 'This review is not a draft', 409);
       await this.applyRedactions(trx, reviewId, redactions);
       if (redactions.length) {
         await storeReviewTerms(trx, reviewId);
         if (this.index) await this.index.indexReview(trx, reviewId);
         if (this.themes && coder) await this.themes.codeReview(trx, reviewId, coder);
+        await this.redactEvidence(trx, reviewId, redactions);
       }
       await trx
         .updateTable('reviews')
-        .set({
-          status: 'published',
-          original_withheld: redactions.length ? 1 : 0,
-          updated_at: new Date().toISOString(),
-        })
+        // The original file may hold what the check cannot see (properties, comments, headers): readers
+        // get the checked copy only.
+        .set({ original_withheld: 1, updated_at: new Date().toISOString() })
         .where('id', '=', reviewId)
         .execute();
     });
@@ -315,6 +328,34 @@ export class PublicationService {
         from,
       },
     );
+  }
+
+  /**
+   * Codes an analyst decided while the review was a draft keep their own quoted sentences: the
+   * removed words are replaced there too.
+   */
+  private async redactEvidence(
+    trx: Executor,
+    reviewId: string,
+    redactions: Array<{ kind: string; text: string }>,
+  ): Promise<void> {
+    const rows = await trx
+      .selectFrom('review_themes')
+      .select(['slug', 'evidence'])
+      .where('review_id', '=', reviewId)
+      .execute();
+    const longestFirst = [...redactions].sort((a, b) => b.text.length - a.text.length);
+    for (const row of rows) {
+      let evidence = row.evidence;
+      for (const r of longestFirst) evidence = evidence.split(r.text).join(redactionMark(r.kind));
+      if (evidence !== row.evidence)
+        await trx
+          .updateTable('review_themes')
+          .set({ evidence })
+          .where('review_id', '=', reviewId)
+          .where('slug', '=', row.slug)
+          .execute();
+    }
   }
 
   private async applyRedactions(
@@ -347,13 +388,30 @@ export class PublicationService {
       if (!passage) continue;
       const redacted = redact(passage.text, spans);
       await trx.updateTable('passages').set({ text: redacted }).where('id', '=', passageId).execute();
-      // A recommendation keeps its own copy of the passage's words.
-      await trx
-        .updateTable('recommendations')
-        .set({ text: redacted })
+      // A recommendation keeps its own copy of the passage's words, perhaps without a "Recommendation 3:"
+      // lead-in: the spans move to where its text sits in the passage.
+      const recommendations = await trx
+        .selectFrom('recommendations')
+        .select(['id', 'text'])
         .where('review_id', '=', reviewId)
-        .where('text', '=', passage.text)
         .execute();
+      for (const rec of recommendations) {
+        const at = rec.text ? passage.text.indexOf(rec.text) : -1;
+        if (at < 0) continue;
+        const inside = spans
+          .filter((x) => x.start < at + rec.text.length && x.end > at)
+          .map((x) => ({
+            ...x,
+            start: Math.max(0, x.start - at),
+            end: Math.min(rec.text.length, x.end - at),
+          }));
+        if (inside.length)
+          await trx
+            .updateTable('recommendations')
+            .set({ text: redact(rec.text, inside) })
+            .where('id', '=', rec.id)
+            .execute();
+      }
     }
   }
 

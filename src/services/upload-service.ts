@@ -205,8 +205,9 @@ export class UploadService {
       } else
         await finish({
           status: 'skipped',
-          message: result.reason,
-          review_id: /review ([a-z0-9]{10})/.exec(result.reason)?.[1] ?? null,
+          // Not the other review's title: the uploader may not be allowed to read that review.
+          message: result.existingId ? 'already in the library' : result.reason,
+          review_id: result.existingId ?? null,
         });
     } catch (err) {
       const known = err instanceof AppError;

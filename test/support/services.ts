@@ -47,6 +47,7 @@ export async function testEnv(
     sessionMaxHours: 12,
     publicUrl: 'http://127.0.0.1:3000',
     retentionYears: 5,
+    trustProxy: false,
     ...overrides,
   };
   const services = await createServices(config, pino({ level: 'silent' }), options);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuditQuery } from '../../../services/audit-service.js';
 import type { Services } from '../../../services/index.js';
 import { ROLES, ROLE_LABELS, can } from '../../../services/policy.js';
-import { AppError, ForbiddenError } from '../../../shared/errors.js';
+import { AppError, ForbiddenError, ValidationError } from '../../../shared/errors.js';
 import { authorise } from '../../shared/authorise.js';
 
 const PAGE_SIZE = 50;
@@ -133,7 +133,9 @@ export function adminPages(app: FastifyInstance, services: Services): void {
 
   app.post('/admin/users', async (request, reply) => {
     const admin = authorise(request, 'manageUsers');
-    const form = addUserSchema.parse(request.body ?? {});
+    const parsed = addUserSchema.safeParse(request.body ?? {});
+    if (!parsed.success) throw new ValidationError('Give one email address, name and role');
+    const form = parsed.data;
     try {
       const person = await accounts.addUser({
         email: form.email,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../services/index.js';
 import type { Decision } from '../../../services/publication-service.js';
 import { AppError, NotFoundError, SignInRequiredError } from '../../../shared/errors.js';
+import { recordProtectedAccess } from '../../shared/audit.js';
 import { idParamsSchema } from '../../shared/review-query.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -52,6 +53,8 @@ export function publicationPages(app: FastifyInstance, services: Services): void
     status = 200,
   ) => {
     const state = await publication.state(request.principal, id);
+    // The findings quote the draft's words: a view of protected material.
+    await recordProtectedAccess(services.audit, request, 'review.view', id, state, { page: 'publication' });
     const errors = extra.errors ?? {};
     return reply.page(
       'publication/publication.njk',

@@ -210,7 +210,11 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     await recordProtectedAccess(services.audit, request, 'review.download', params.data.id, detail.review, {
       document: document.id,
     });
-    const bytes = await services.files.get(document.storage_key);
+    // A file removed a moment ago (retention) is gone, not an error.
+    const bytes = await services.files.get(document.storage_key).catch((err: unknown) => {
+      if ((err as { code?: string }).code === 'ENOENT') throw new NotFoundError();
+      throw err;
+    });
     return reply
       .header('Content-Type', safeDownloadType(document.media_type))
       .header('Content-Disposition', contentDisposition(document.file_name))

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../services/index.js';
 import { AppError, NotFoundError } from '../../../shared/errors.js';
 import { authorise } from '../../shared/authorise.js';
+import { recordProtectedAccess } from '../../shared/audit.js';
 import { idParamsSchema } from '../../shared/review-query.js';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -25,7 +26,10 @@ export function reviewThemePages(app: FastifyInstance, services: Services): void
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) throw new NotFoundError();
     // Only a review this analyst may read (a plain 404 otherwise).
-    await services.reviews.head(params.data.id, request.access);
+    const head = await services.reviews.head(params.data.id, request.access);
+    await recordProtectedAccess(services.audit, request, 'review.view', params.data.id, head, {
+      page: 'themes',
+    });
     return params.data.id;
   };
 

@@ -6,6 +6,7 @@ import type { Services } from '../../../services/index.js';
 import { formatZodError } from '../../../services/review-metadata.js';
 import { NotFoundError, ValidationError } from '../../../shared/errors.js';
 import { REVIEW_TYPE_LABELS } from '../../labels.js';
+import { recordProtectedResults } from '../../shared/audit.js';
 import { barChart, sparkline, toCsv } from './chart.js';
 
 function many<T extends string>(values: readonly [T, ...T[]]) {
@@ -215,6 +216,12 @@ export function themePages(app: FastifyInstance, services: Services): void {
     if (!params.success) throw new NotFoundError();
     const { form, filter } = parseFilter(request.query);
     const d = await services.themes.detail(request.access, params.data.slug, filter);
+    await recordProtectedResults(
+      services,
+      request,
+      'theme',
+      d.reviews.map((r) => r.id),
+    );
     const first = d.series.find((s) => s.total > 0)?.year;
     const last = [...d.series].reverse().find((s) => s.total > 0)?.year;
     return reply.page('themes/theme.njk', {

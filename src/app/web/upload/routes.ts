@@ -31,7 +31,10 @@ export function uploadPages(app: FastifyInstance, services: Services): void {
 
   app.post(
     '/upload',
-    { config: { rateLimit: { max: config.uploadRatePerMinute, timeWindow: '1 minute' } } },
+    // The handler checks the CSRF token once it has read the multipart form's fields.
+    {
+      config: { rateLimit: { max: config.uploadRatePerMinute, timeWindow: '1 minute' }, csrfInHandler: true },
+    },
     async (request, reply) => {
       const person = authorise(request, 'upload');
       const partnerships = await uploadPartnerships(services, person);

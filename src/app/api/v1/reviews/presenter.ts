@@ -25,8 +25,9 @@ export function presentReview(detail: ReviewDetail) {
     pages: r.page_count,
     agencies: detail.agencies,
     provenance: JSON.parse(r.provenance) as Record<string, string>,
+    // A withheld original (published after the check) is not listed: its name may hold what was removed.
     documents: detail.documents
-      .filter((d) => d.withdrawn_at === null)
+      .filter((d) => d.withdrawn_at === null && r.original_withheld !== 1)
       .map((d) => ({
         id: d.id,
         fileName: d.file_name,

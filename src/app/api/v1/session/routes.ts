@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { loggableEmail } from '../../../../services/audit-service.js';
 import type { Services } from '../../../../services/index.js';
 import { AppError, ValidationError } from '../../../../shared/errors.js';
 
@@ -30,6 +31,10 @@ export function sessionApi(app: FastifyInstance, services: Services): void {
     '/api/v1/session',
     { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (request, reply) => {
+      // JSON only: a cross-site form cannot send it without a CORS preflight, so nobody can be signed
+      // in as someone else by a page they visit (login CSRF).
+      if (!String(request.headers['content-type'] ?? '').startsWith('application/json'))
+        throw new AppError('unsupported_media_type', 'Send {"email", "password"} as application/json', 415);
       const body = signInSchema.safeParse(request.body);
       if (!body.success) throw new ValidationError('Send {"email", "password"} as JSON');
       const result = await services.accounts.signIn(body.data.email, body.data.password, request.ip);
@@ -37,7 +42,7 @@ export function sessionApi(app: FastifyInstance, services: Services): void {
         await services.audit.record(request.principal, {
           action: 'user.sign-in-failed',
           detail: {
-            email: body.data.email.trim().toLowerCase().slice(0, 320),
+            email: loggableEmail(body.data.email),
             reason: result.reason,
             via: 'api',
           },

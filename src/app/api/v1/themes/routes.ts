@@ -6,6 +6,7 @@ import { formatZodError } from '../../../../services/review-metadata.js';
 import { REVIEW_TYPES } from '../../../../ingestion/metadata.js';
 import { ENGLISH_REGIONS } from '../../../../ingestion/places.js';
 import { AppError, NotFoundError, ValidationError } from '../../../../shared/errors.js';
+import { recordProtectedResults } from '../../../shared/audit.js';
 import { readUploadForm } from '../../../shared/upload-form.js';
 
 const MAX_TEXT = 2_000_000;
@@ -73,6 +74,12 @@ export function themesApi(app: FastifyInstance, services: Services): void {
     const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/) }).safeParse(request.params);
     if (!params.success) throw new NotFoundError('No theme with that name');
     const d = await services.themes.detail(request.access, params.data.slug, parseFilter(request.query));
+    await recordProtectedResults(
+      services,
+      request,
+      'theme',
+      d.reviews.map((r) => r.id),
+    );
     return {
       slug: d.theme.slug,
       label: d.theme.label,

@@ -20,7 +20,10 @@ export function uploadsApi(app: FastifyInstance, services: Services): void {
 
   app.post(
     '/api/v1/reviews',
-    { config: { rateLimit: { max: config.uploadRatePerMinute, timeWindow: '1 minute' } } },
+    // The handler checks the CSRF token once it has read the multipart form's fields.
+    {
+      config: { rateLimit: { max: config.uploadRatePerMinute, timeWindow: '1 minute' }, csrfInHandler: true },
+    },
     async (request, reply) => {
       const person = authorise(request, 'upload');
       if (!request.isMultipart())
