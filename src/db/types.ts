@@ -275,6 +275,8 @@ export interface AnonymisationFindingsTable {
   id: Generated<number>;
   review_id: string;
   passage_id: number | null;
+  /** set (with passage_id null) when the finding is in this section's heading */
+  section_id: number | null;
   start_offset: number;
   end_offset: number;
   kind: string;

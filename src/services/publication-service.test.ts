@@ -22,6 +22,10 @@ Published by the Northshire Safeguarding Children Partnership, June 2025
 
 2.2 The health visitor, who visited the family in the spring, noted that the home was cold and the mother was low in mood.
 
+### Kerry-Ann Pemberton's account
+
+2.3 The family's account is set out in full in the appendix.
+
 ## Findings
 
 3.1 The mother told the health visitor that her partner hit her and checked her phone, and this was not shared with children's social care.
@@ -101,6 +105,7 @@ describe.each(BACKENDS)('draft → anonymisation check → published, on %s', (b
         ['date', '3 June 2021'],
       ]),
     );
+    expect(state.findings.some((f) => f.place.heading && f.text === 'Kerry-Ann Pemberton')).toBe(true);
     const postcode = state.findings.find((f) => f.kind === 'postcode');
     expect(postcode?.place).toMatchObject({ title: false, section: 'Background', paragraph: '2.1' });
     expect(state.ready).toBe(false);
@@ -169,6 +174,7 @@ describe.each(BACKENDS)('draft → anonymisation check → published, on %s', (b
     expect(evidence.length).toBeGreaterThan(0);
     expect(evidence.map((e) => e.evidence).join(' ')).not.toContain('Pemberton');
     expect(evidence.map((e) => e.evidence).join(' ')).toContain('[name removed]');
+    expect(detail.sections.map((x) => x.heading)).toContain("[name removed]'s account");
     const recommendations = detail.recommendations.map((r) => r.text).join('\n');
     expect(recommendations).toContain('missed appointments of [name removed]');
     expect(JSON.stringify((await app.inject(`/api/v1/reviews/${id}`)).json())).not.toContain('Pemberton');

@@ -21,8 +21,14 @@ export interface CheckFinding {
   decision: Decision;
   note: string | null;
   decidedBy: string | null;
-  /** where it is: the title, or a passage's section, paragraph number and page */
-  place: { title: boolean; section: string | null; paragraph: string | null; page: number | null };
+  /** where it is: the title, a section's heading, or a passage's section, paragraph number and page */
+  place: {
+    title: boolean;
+    heading: boolean;
+    section: string | null;
+    paragraph: string | null;
+    page: number | null;
+  };
   /** the words around it, for the editor to judge */
   before: string;
   after: string;
@@ -106,10 +112,15 @@ export class PublicationService {
     const rows = await this.db
       .selectFrom('anonymisation_findings as f')
       .leftJoin('passages as p', 'p.id', 'f.passage_id')
-      .leftJoin('sections as s', 's.id', 'p.section_id')
+      .leftJoin('sections as s', (join) =>
+        join.on((eb) =>
+          eb.or([eb('s.id', '=', eb.ref('p.section_id')), eb('s.id', '=', eb.ref('f.section_id'))]),
+        ),
+      )
       .select([
         'f.id',
         'f.passage_id',
+        'f.section_id',
         'f.start_offset',
         'f.end_offset',
         'f.kind',
@@ -129,7 +140,8 @@ export class PublicationService {
       .orderBy('f.start_offset')
       .execute();
     const findings = rows.map((r) => {
-      const source = r.passage_id === null ? review.title : (r.passage ?? '');
+      const inHeading = r.passage_id === null && r.section_id !== null;
+      const source = inHeading ? (r.heading ?? '') : r.passage_id === null ? review.title : (r.passage ?? '');
       return {
         id: Number(r.id),
         kind: r.kind as FindingKind,
@@ -140,7 +152,8 @@ export class PublicationService {
         note: r.note,
         decidedBy: r.decided_by,
         place: {
-          title: r.passage_id === null,
+          title: r.passage_id === null && !inHeading,
+          heading: inHeading,
           section: r.heading ?? null,
           paragraph: r.paragraph ?? null,
           page: r.page === null || r.page === undefined ? null : Number(r.page),
@@ -176,25 +189,48 @@ export class PublicationService {
       .where('review_id', '=', reviewId)
       .orderBy('seq')
       .execute();
+    const headings = await this.db
+      .selectFrom('sections')
+      .select(['id', 'heading'])
+      .where('review_id', '=', reviewId)
+      .orderBy('seq')
+      .execute();
     const now = new Date().toISOString();
     const found = [
-      ...findPersonalData(review.title).map((f) => ({ ...f, passageId: null as number | null })),
-      ...passages.flatMap((p) => findPersonalData(p.text).map((f) => ({ ...f, passageId: Number(p.id) }))),
+      ...findPersonalData(review.title).map((f) => ({
+        ...f,
+        passageId: null as number | null,
+        sectionId: null as number | null,
+      })),
+      ...headings.flatMap((h) =>
+        findPersonalData(h.heading).map((f) => ({
+          ...f,
+          passageId: null as number | null,
+          sectionId: Number(h.id),
+        })),
+      ),
+      ...passages.flatMap((p) =>
+        findPersonalData(p.text).map((f) => ({
+          ...f,
+          passageId: Number(p.id),
+          sectionId: null as number | null,
+        })),
+      ),
     ];
     await this.db.transaction().execute(async (trx) => {
       const decided = await trx
         .selectFrom('anonymisation_findings')
-        .select(['passage_id', 'start_offset', 'text'])
+        .select(['passage_id', 'section_id', 'start_offset', 'text'])
         .where('review_id', '=', reviewId)
         .where('decision', '<>', 'open')
         .execute();
-      const kept = new Set(decided.map((d) => `${d.passage_id}:${d.start_offset}:${d.text}`));
+      const kept = new Set(decided.map((d) => `${d.passage_id}:${d.section_id}:${d.start_offset}:${d.text}`));
       await trx
         .deleteFrom('anonymisation_findings')
         .where('review_id', '=', reviewId)
         .where('decision', '=', 'open')
         .execute();
-      const fresh = found.filter((f) => !kept.has(`${f.passageId}:${f.start}:${f.text}`));
+      const fresh = found.filter((f) => !kept.has(`${f.passageId}:${f.sectionId}:${f.start}:${f.text}`));
       for (let i = 0; i < fresh.length; i += 200) {
         await trx
           .insertInto('anonymisation_findings')
@@ -202,6 +238,7 @@ export class PublicationService {
             fresh.slice(i, i + 200).map((f) => ({
               review_id: reviewId,
               passage_id: f.passageId,
+              section_id: f.sectionId,
               start_offset: f.start,
               end_offset: f.end,
               kind: f.kind,
@@ -289,7 +326,7 @@ export class PublicationService {
       );
     const redactions = await this.db
       .selectFrom('anonymisation_findings')
-      .select(['passage_id', 'start_offset as start', 'end_offset as end', 'kind', 'text'])
+      .select(['passage_id', 'section_id', 'start_offset as start', 'end_offset as end', 'kind', 'text'])
       .where('review_id', '=', reviewId)
       .where('decision', '=', 'redact')
       .execute();
@@ -361,8 +398,32 @@ export class PublicationService {
   private async applyRedactions(
     trx: Executor,
     reviewId: string,
-    redactions: Array<{ passage_id: number | null; start: number; end: number; kind: string }>,
+    all: Array<{
+      passage_id: number | null;
+      section_id: number | null;
+      start: number;
+      end: number;
+      kind: string;
+    }>,
   ): Promise<void> {
+    const bySection = new Map<number, typeof all>();
+    for (const r of all.filter((x) => x.passage_id === null && x.section_id !== null))
+      bySection.set(Number(r.section_id), [...(bySection.get(Number(r.section_id)) ?? []), r]);
+    for (const [sectionId, spans] of bySection) {
+      const section = await trx
+        .selectFrom('sections')
+        .select('heading')
+        .where('id', '=', sectionId)
+        .where('review_id', '=', reviewId)
+        .executeTakeFirst();
+      if (section)
+        await trx
+          .updateTable('sections')
+          .set({ heading: redact(section.heading, spans) })
+          .where('id', '=', sectionId)
+          .execute();
+    }
+    const redactions = all.filter((x) => x.section_id === null);
     const byPassage = new Map<number | null, typeof redactions>();
     for (const r of redactions) byPassage.set(r.passage_id, [...(byPassage.get(r.passage_id) ?? []), r]);
     for (const [passageId, spans] of byPassage) {

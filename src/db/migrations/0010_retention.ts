@@ -9,6 +9,8 @@ export function retention() {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema.alterTable('reviews').addColumn('copy_withdrawn_at', 'text').execute();
       await db.schema.alterTable('documents').addColumn('withdrawn_at', 'text').execute();
+      // The anonymisation check also reads section headings: a finding in one names its section.
+      await db.schema.alterTable('anonymisation_findings').addColumn('section_id', 'integer').execute();
     },
   };
 }
