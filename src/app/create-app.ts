@@ -23,6 +23,7 @@ import { homePages } from './web/home/routes.js';
 import { publicationPages } from './web/publication/routes.js';
 import { reviewPages } from './web/reviews/routes.js';
 import { searchPages } from './web/search/routes.js';
+import { themeEditPages } from './web/themes/edit-routes.js';
 import { reviewThemePages } from './web/themes/review-routes.js';
 import { themePages } from './web/themes/routes.js';
 import { uploadPages } from './web/upload/routes.js';
@@ -80,6 +81,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   reviewPages(app, services);
   publicationPages(app, services);
   searchPages(app, services);
+  themeEditPages(app, services);
   themePages(app, services);
   reviewThemePages(app, services);
   feedPages(app, services);

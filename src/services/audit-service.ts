@@ -19,6 +19,8 @@ export type AuditAction =
   | 'review.withdraw'
   | 'review.retention'
   | 'theme.decide'
+  | 'theme.change'
+  | 'theme.recode'
   | 'user.sign-in'
   | 'user.sign-in-failed'
   | 'user.sign-out'

@@ -7,6 +7,7 @@ import { formatZodError } from '../../../services/review-metadata.js';
 import { NotFoundError, ValidationError } from '../../../shared/errors.js';
 import { REVIEW_TYPE_LABELS } from '../../labels.js';
 import { recordProtectedResults } from '../../shared/audit.js';
+import { can } from '../../../services/policy.js';
 import { barChart, sparkline, toCsv } from './chart.js';
 
 function many<T extends string>(values: readonly [T, ...T[]]) {
@@ -119,6 +120,7 @@ export function themePages(app: FastifyInstance, services: Services): void {
     }));
     return reply.page('themes/themes.njk', {
       pageTitle: 'Key themes',
+      canEdit: can(request.principal, 'codeThemes'),
       form,
       ...filterItems(form),
       reviews: o.reviews,
@@ -226,6 +228,7 @@ export function themePages(app: FastifyInstance, services: Services): void {
     const last = [...d.series].reverse().find((s) => s.total > 0)?.year;
     return reply.page('themes/theme.njk', {
       pageTitle: d.theme.label,
+      canEdit: can(request.principal, 'codeThemes'),
       form,
       ...filterItems(form),
       theme: d.theme,
