@@ -154,6 +154,7 @@ describe.each(BACKENDS)('who sees what, on %s', (backend) => {
           `/reviews/${id}`,
           `/api/v1/reviews/${id}`,
           `/api/v1/reviews/${id}/similar`,
+          `/api/v1/reviews/${id}/readability`,
           `/reviews/${id}/documents/${documents.get(f.key)}`,
         ];
         for (const url of urls) {

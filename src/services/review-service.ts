@@ -6,6 +6,8 @@ import type {
   ReviewFilter,
   ReviewSort,
 } from '../repositories/reviews-repository.js';
+import { readability } from '../analysis/readability/readability.js';
+import type { Readability } from '../analysis/readability/readability.js';
 import { NotFoundError } from '../shared/errors.js';
 import { ANONYMOUS, STATUSES, VISIBILITIES, scopeOf } from './policy.js';
 
@@ -80,6 +82,30 @@ export class ReviewService {
     const detail = await this.repo.get(id, access);
     if (!detail) throw new NotFoundError(`No review with id ${id}`);
     return detail;
+  }
+
+  /**
+   * Readability of a review the caller may see: for the whole text (summary first, as on the page) and
+   * for each section with text.
+   */
+  async readability(
+    id: string,
+    access: AccessScope,
+  ): Promise<{ review: Readability; sections: Array<Readability & { heading: string; kind: string }> }> {
+    const detail = await this.get(id, access);
+    const bySection = new Map<number | null, string[]>();
+    for (const p of detail.passages)
+      bySection.set(p.section_id, [...(bySection.get(p.section_id) ?? []), p.text]);
+    return {
+      review: readability(detail.passages.map((p) => p.text).join('\n\n')),
+      sections: detail.sections
+        .filter((s) => (bySection.get(s.id)?.length ?? 0) > 0)
+        .map((s) => ({
+          heading: s.heading,
+          kind: s.kind,
+          ...readability((bySection.get(s.id) ?? []).join('\n\n')),
+        })),
+    };
   }
 
   /** Changes whenever any review is added or changed. */

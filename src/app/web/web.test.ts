@@ -118,6 +118,25 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect(after.body).toContain('Reviews like this one');
   });
 
+  it('shows how readable a review is, overall and by section, on the page and in the API', async () => {
+    const api = await app.inject(`/api/v1/reviews/${childId}/readability`);
+    expect(api.statusCode).toBe(200);
+    const r = api.json<{
+      review: { words: number; sentences: number; fleschReadingEase: number; passiveShare: number };
+      sections: Array<{ heading: string; words: number }>;
+    }>();
+    expect(r.review.words).toBeGreaterThan(150);
+    expect(r.review.sentences).toBeGreaterThan(5);
+    expect(r.sections.map((s) => s.heading)).toEqual(
+      expect.arrayContaining(['Executive summary', 'Background', 'Findings']),
+    );
+    expect(r.sections.reduce((n, s) => n + s.words, 0)).toBe(r.review.words);
+    const page = await app.inject(`/reviews/${childId}`);
+    expect(page.body).toContain('id="readability-title">How readable the report is</h2>');
+    expect(page.body).toContain(`Flesch reading ease <strong>${r.review.fleschReadingEase}</strong>`);
+    expect((await app.inject('/api/v1/reviews/zzzzzzzzzz/readability')).statusCode).toBe(404);
+  });
+
   it('answers 404 with the GOV.UK page for unknown reviews and routes', async () => {
     for (const url of ['/reviews/doesnotexist', '/no/such/page', '/reviews/..%2F..%2Fetc%2Fpasswd']) {
       const res = await app.inject(url);

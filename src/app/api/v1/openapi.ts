@@ -326,6 +326,40 @@ export function openApiDocument(uploadsEnabled: boolean) {
           responses: { '200': { description: 'Similar reviews, most similar first' }, ...errors },
         },
       },
+      '/api/v1/reviews/{id}/readability': {
+        get: {
+          summary: 'How readable a review is',
+          description:
+            'Flesch reading ease and Flesch–Kincaid grade, average sentence length, share of sentences over 25 words, share of passive sentences, acronyms per 1,000 words, words and reading time (200 words a minute), for the whole review and for each section with text.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: '{ review: {...}, sections: [{ heading, kind, ... }] }' },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/session': {
+        get: {
+          summary: 'Who is signed in, and a CSRF token',
+          description:
+            'Send the token in an X-CSRF-Token header with every request that changes anything while signed in.',
+          responses: {
+            '200': { description: '{ person: {id, email, name, role, partnerships} | null, csrfToken }' },
+          },
+        },
+        post: {
+          summary: 'Sign in',
+          description:
+            'JSON only: {"email", "password"}. Sets the session cookie (HttpOnly, Secure, SameSite=Lax). Five wrong passwords for one address lock it for 15 minutes.',
+          responses: {
+            '201': { description: '{ person, csrfToken }' },
+            '401': { description: 'Wrong email address or password' },
+            '415': { description: 'Not sent as application/json' },
+            '429': { description: 'Locked, or too many attempts from this address' },
+          },
+        },
+        delete: { summary: 'Sign out', responses: { '204': { description: 'Signed out' } } },
+      },
       '/api/v1/themes': {
         get: {
           summary: 'Key themes and their prevalence',

@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { easeBand } from '../../../analysis/readability/readability.js';
+import type { Readability } from '../../../analysis/readability/readability.js';
+import type { AccessScope } from '../../../repositories/access.js';
 import type { Services } from '../../../services/index.js';
 import { recordProtectedAccess } from '../../shared/audit.js';
 import { can } from '../../../services/policy.js';
@@ -60,6 +63,18 @@ function safeDownloadType(mediaType: string): string {
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** A review's readability as the page shows it: percentages and plain words for the scores. */
+async function readabilityView(services: Services, id: string, access: AccessScope) {
+  const r = await services.reviews.readability(id, access);
+  const show = (x: Readability) => ({
+    ...x,
+    band: easeBand(x.fleschReadingEase),
+    longPercent: Math.round(x.longSentenceShare * 100),
+    passivePercent: Math.round(x.passiveShare * 100),
+  });
+  return { review: show(r.review), sections: r.sections.map((s) => ({ ...show(s), heading: s.heading })) };
 }
 
 export function reviewPages(app: FastifyInstance, services: Services): void {
@@ -187,6 +202,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
         guessed,
         recommendationsSectionId,
         similar,
+        readability: await readabilityView(services, review.id, request.access),
         canManage,
         canCodeThemes: can(request.principal, 'codeThemes'),
         originalWithheld: withheld,

@@ -24,6 +24,12 @@ export function reviewsApi(app: FastifyInstance, services: Services): void {
     return presentReview(detail);
   });
 
+  app.get('/api/v1/reviews/:id/readability', async (request) => {
+    const params = idParamsSchema.safeParse(request.params);
+    if (!params.success) throw new ValidationError(formatZodError(params.error));
+    return services.reviews.readability(params.data.id, request.access);
+  });
+
   app.get('/api/v1/reviews/:id/similar', async (request) => {
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) throw new ValidationError(formatZodError(params.error));
