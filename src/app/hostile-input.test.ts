@@ -4,7 +4,7 @@ import { as, signIn } from '../../test/support/auth.js';
 import type { TestSession } from '../../test/support/auth.js';
 import { SAMPLE_MARKDOWN } from '../../test/support/fixtures.js';
 import { multipart } from '../../test/support/multipart.js';
-import { BACKENDS, testEnv } from '../../test/support/services.js';
+import { BACKENDS, rowCounts, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
 import { OPERATOR_ACCESS } from '../services/review-service.js';
 import { createApp } from './create-app.js';
@@ -74,23 +74,7 @@ describe.each(BACKENDS)('hostile input on every route, on %s', (backend) => {
     await t.cleanup();
   });
 
-  const stored = async () => {
-    const db = t.services.db.kysely;
-    const count = async (table: 'reviews' | 'users' | 'audit_log' | 'passages') =>
-      Number(
-        (
-          await db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    return {
-      reviews: await count('reviews'),
-      users: await count('users'),
-      passages: await count('passages'),
-    };
-  };
+  const stored = () => rowCounts(t.services, ['reviews', 'users', 'passages']);
 
   it('answers every GET route without a server error or a leak, whatever is in the path and query', async () => {
     const before = await stored();

@@ -8,32 +8,19 @@ import {
   samplePdf,
   tempDir,
 } from '../../test/support/fixtures.js';
-import { BACKENDS, testEnv } from '../../test/support/services.js';
+import { BACKENDS, rowCounts, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
 import { OPERATOR_ACCESS, PUBLIC_ACCESS } from './review-service.js';
 
-async function tableCounts(t: TestEnv) {
-  const db = t.services.db.kysely;
-  const count = async (
-    table: 'reviews' | 'documents' | 'sections' | 'passages' | 'recommendations' | 'review_shingles',
-  ) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    reviews: await count('reviews'),
-    documents: await count('documents'),
-    sections: await count('sections'),
-    passages: await count('passages'),
-    recommendations: await count('recommendations'),
-    shingles: await count('review_shingles'),
-  };
-}
+const tableCounts = (t: TestEnv) =>
+  rowCounts(t.services, [
+    'reviews',
+    'documents',
+    'sections',
+    'passages',
+    'recommendations',
+    'review_shingles',
+  ]);
 
 describe.each(BACKENDS)('import service on %s', (backend) => {
   let t: TestEnv;
@@ -169,7 +156,7 @@ describe.each(BACKENDS)('import service on %s', (backend) => {
       sections: 0,
       passages: 0,
       recommendations: 0,
-      shingles: 0,
+      review_shingles: 0,
     });
     const retry = await t.services.importer.importAll([{ path: file }]);
     expect(retry.imported).toHaveLength(1);

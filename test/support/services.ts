@@ -5,6 +5,7 @@ import pino from 'pino';
 import type { Config } from '../../src/config.js';
 import { dropSchema } from '../../src/db/index.js';
 import { createServices } from '../../src/services/index.js';
+import type { Database } from '../../src/db/types.js';
 import type { ServiceOptions, Services } from '../../src/services/index.js';
 
 export type Backend = 'sqlite' | 'postgres';
@@ -70,4 +71,20 @@ export async function testEnv(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** How many rows each of these tables holds: to show that a failed or hostile request stored nothing. */
+export async function rowCounts<T extends keyof Database>(
+  services: Services,
+  tables: readonly T[],
+): Promise<Record<T, number>> {
+  const counts = {} as Record<T, number>;
+  for (const table of tables) {
+    const row = await services.db.kysely
+      .selectFrom(table as keyof Database)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
 }
