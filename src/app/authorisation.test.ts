@@ -155,6 +155,7 @@ describe.each(BACKENDS)('who sees what, on %s', (backend) => {
           `/api/v1/reviews/${id}`,
           `/api/v1/reviews/${id}/similar`,
           `/api/v1/reviews/${id}/readability`,
+          `/api/v1/reviews/${id}/language`,
           `/reviews/${id}/documents/${documents.get(f.key)}`,
         ];
         for (const url of urls) {

@@ -6,6 +6,7 @@ import type {
   ReviewFilter,
   ReviewSort,
 } from '../repositories/reviews-repository.js';
+import { frameText } from '../analysis/language/framing.js';
 import { readability } from '../analysis/readability/readability.js';
 import type { Readability } from '../analysis/readability/readability.js';
 import { NotFoundError } from '../shared/errors.js';
@@ -105,6 +106,32 @@ export class ReviewService {
           kind: s.kind,
           ...readability((bySection.get(s.id) ?? []).join('\n\n')),
         })),
+    };
+  }
+
+  /**
+   * How a review is framed: each sentence read as hindsight, blame, systems or neutral, with the phrase
+   * that decided it and where it is; and the rates per 1,000 words.
+   */
+  async language(id: string, access: AccessScope) {
+    const detail = await this.get(id, access);
+    const sectionOf = new Map(detail.sections.map((s) => [s.id, s.heading]));
+    const framed = detail.passages.map((p) => ({ p, ...frameText([p.text]) }));
+    const whole = frameText(detail.passages.map((p) => p.text)).summary;
+    return {
+      summary: whole,
+      sentences: framed.flatMap(({ p, sentences }) =>
+        sentences
+          .filter((s) => s.framing !== 'neutral')
+          .map((s) => ({
+            text: s.text,
+            framing: s.framing,
+            cue: s.cue,
+            section: p.section_id === null ? null : (sectionOf.get(p.section_id) ?? null),
+            paragraph: p.paragraph,
+            page: p.page,
+          })),
+      ),
     };
   }
 

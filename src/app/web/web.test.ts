@@ -137,6 +137,23 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect((await app.inject('/api/v1/reviews/zzzzzzzzzz/readability')).statusCode).toBe(404);
   });
 
+  it('shows how the review is framed, with each flagged sentence and its phrase, on the page and in the API', async () => {
+    const api = await app.inject(`/api/v1/reviews/${childId}/language`);
+    expect(api.statusCode).toBe(200);
+    const l = api.json<{
+      summary: { words: number; counts: Record<string, number> };
+      sentences: Array<{ text: string; framing: string; cue: string; section: string | null }>;
+    }>();
+    expect(l.summary.words).toBeGreaterThan(150);
+    // "never shared with the health visitor" is not flagged, but "Electronic systems did not talk to each other" is.
+    const systems = l.sentences.find((s) => s.text.includes('Electronic systems did not talk to each other'));
+    expect(systems).toMatchObject({ framing: 'systems', section: 'Findings' });
+    expect(l.sentences.every((s) => s.framing !== 'neutral' && s.cue.length > 0)).toBe(true);
+    const page = await app.inject(`/reviews/${childId}`);
+    expect(page.body).toContain('id="language-title">How the report is framed</h2>');
+    expect((await app.inject('/api/v1/reviews/zzzzzzzzzz/language')).statusCode).toBe(404);
+  });
+
   it('answers 404 with the GOV.UK page for unknown reviews and routes', async () => {
     for (const url of ['/reviews/doesnotexist', '/no/such/page', '/reviews/..%2F..%2Fetc%2Fpasswd']) {
       const res = await app.inject(url);

@@ -338,6 +338,15 @@ export function openApiDocument(uploadsEnabled: boolean) {
           },
         },
       },
+      '/api/v1/reviews/{id}/language': {
+        get: {
+          summary: 'How a review is framed: hindsight and blame against systems language',
+          description:
+            'Each sentence read by published patterns (docs/language.md) as hindsight, blame, systems or neutral: counts, rates per 1,000 words, and every flagged sentence with the phrase that decided it and its section, paragraph and page.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: '{ summary: {...}, sentences: [...] }' }, ...errors },
+        },
+      },
       '/api/v1/session': {
         get: {
           summary: 'Who is signed in, and a CSRF token',

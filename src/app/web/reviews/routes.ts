@@ -203,6 +203,7 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
         recommendationsSectionId,
         similar,
         readability: await readabilityView(services, review.id, request.access),
+        language: await services.reviews.language(review.id, request.access),
         canManage,
         canCodeThemes: can(request.principal, 'codeThemes'),
         originalWithheld: withheld,

@@ -30,6 +30,17 @@ export function reviewsApi(app: FastifyInstance, services: Services): void {
     return services.reviews.readability(params.data.id, request.access);
   });
 
+  app.get('/api/v1/reviews/:id/language', async (request) => {
+    const params = idParamsSchema.safeParse(request.params);
+    if (!params.success) throw new ValidationError(formatZodError(params.error));
+    const detail = await services.reviews.head(params.data.id, request.access);
+    // The flagged sentences are the review's own words.
+    await recordProtectedAccess(services.audit, request, 'review.view', params.data.id, detail, {
+      via: 'api',
+    });
+    return services.reviews.language(params.data.id, request.access);
+  });
+
   app.get('/api/v1/reviews/:id/similar', async (request) => {
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) throw new ValidationError(formatZodError(params.error));
