@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { slh } from '../../test/support/cli.js';
 import { tempDir } from '../../test/support/fixtures.js';
 import { parsePlanted } from './anonymisation.js';
-
-const CLI = path.resolve(import.meta.dirname, 'index.ts');
 
 describe('slh eval anonymisation', () => {
   it('names the line and field of a bad item', () => {
@@ -40,15 +38,8 @@ describe('slh eval anonymisation', () => {
         .map((x) => JSON.stringify(x))
         .join('\n'),
     );
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', CLI, 'eval', 'anonymisation', file, '--json'],
-      {
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
-    expect(run.status).toBe(0);
+    const run = slh(['eval', 'anonymisation', file, '--json']);
+    expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as {
       items: number;
       expected: number;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,19 +8,9 @@ import {
   sampleDocx,
   tempDir,
 } from '../../test/support/fixtures.js';
+import { slh } from '../../test/support/cli.js';
 import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
-
-const CLI = path.resolve(import.meta.dirname, 'index.ts');
-
-function slh(args: string[], env: NodeJS.ProcessEnv) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
-}
 
 function adultReview(name: string): string {
   return `# Safeguarding Adults Review: ${name}\n\nFICTIONAL TEST DOCUMENT.\n\nPublished by the Cornwall Safeguarding Adults Board, May 2019\n\n## Findings\n\n3.1 ${name} lived alone and declined help from the district nurse on several occasions during ${name.length + 2010}.\n\n3.2 The GP practice held a record of ${name}'s falls that was not shared with adult social care before the hospital discharge.\n\n## Recommendations\n\n1. The board should ask agencies to record each refusal of care for ${name} and consider capacity.\n`;

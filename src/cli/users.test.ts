@@ -1,20 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slh } from '../../test/support/cli.js';
 import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
-
-const CLI = path.resolve(import.meta.dirname, 'index.ts');
-
-function slh(args: string[], env: NodeJS.ProcessEnv, input?: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env,
-    input,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe.each(BACKENDS)('slh users, partnerships and audit on %s', (backend) => {
   let t: TestEnv;

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_MARKDOWN } from '../../test/support/fixtures.js';
+import { slh } from '../../test/support/cli.js';
 import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
 import { createApp } from '../app/create-app.js';
@@ -18,8 +18,6 @@ const query = (q: string) => ({
   page: 1,
   pageSize: 10,
 });
-
-const CLI = path.resolve(import.meta.dirname, '../cli/index.ts');
 
 describe('the latest day a publication date can mean', () => {
   it('reads a year as its last day and a month as its last day, so nothing is withdrawn early', () => {
@@ -102,16 +100,8 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
   });
 
   it('runs from the command line with --dry-run and --json', () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', CLI, 'retention', 'apply', '--years', '1', '--dry-run', '--json'],
-      {
-        env: t.env,
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
-    expect(run.status).toBe(0);
+    const run = slh(['retention', 'apply', '--years', '1', '--dry-run', '--json'], t.env);
+    expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { years: number; dryRun: boolean; due: Array<{ id: string }> };
     expect(out).toMatchObject({ years: 1, dryRun: true });
     // Published 2026-10-01: more than a year before "now" only from October 2027.

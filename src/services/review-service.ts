@@ -85,54 +85,14 @@ export class ReviewService {
     return detail;
   }
 
-  /**
-   * Readability of a review the caller may see: for the whole text (summary first, as on the page) and
-   * for each section with text.
-   */
-  async readability(
-    id: string,
-    access: AccessScope,
-  ): Promise<{ review: Readability; sections: Array<Readability & { heading: string; kind: string }> }> {
-    const detail = await this.get(id, access);
-    const bySection = new Map<number | null, string[]>();
-    for (const p of detail.passages)
-      bySection.set(p.section_id, [...(bySection.get(p.section_id) ?? []), p.text]);
-    return {
-      review: readability(detail.passages.map((p) => p.text).join('\n\n')),
-      sections: detail.sections
-        .filter((s) => (bySection.get(s.id)?.length ?? 0) > 0)
-        .map((s) => ({
-          heading: s.heading,
-          kind: s.kind,
-          ...readability((bySection.get(s.id) ?? []).join('\n\n')),
-        })),
-    };
+  /** Readability of a review the caller may see (see `readabilityOf`). */
+  async readability(id: string, access: AccessScope) {
+    return readabilityOf(await this.get(id, access));
   }
 
-  /**
-   * How a review is framed: each sentence read as hindsight, blame, systems or neutral, with the phrase
-   * that decided it and where it is; and the rates per 1,000 words.
-   */
+  /** How a review the caller may see is framed (see `languageOf`). */
   async language(id: string, access: AccessScope) {
-    const detail = await this.get(id, access);
-    const sectionOf = new Map(detail.sections.map((s) => [s.id, s.heading]));
-    const framed = detail.passages.map((p) => ({ p, ...frameText([p.text]) }));
-    const whole = frameText(detail.passages.map((p) => p.text)).summary;
-    return {
-      summary: whole,
-      sentences: framed.flatMap(({ p, sentences }) =>
-        sentences
-          .filter((s) => s.framing !== 'neutral')
-          .map((s) => ({
-            text: s.text,
-            framing: s.framing,
-            cue: s.cue,
-            section: p.section_id === null ? null : (sectionOf.get(p.section_id) ?? null),
-            paragraph: p.paragraph,
-            page: p.page,
-          })),
-      ),
-    };
+    return languageOf(await this.get(id, access));
   }
 
   /** Changes whenever any review is added or changed. */
@@ -172,4 +132,52 @@ export class ReviewService {
   count(access: AccessScope): Promise<number> {
     return this.repo.count(access);
   }
+}
+
+/**
+ * Readability of a review already read: for the whole text and for each section with text. A page
+ * that has the review in hand calls this rather than reading it again.
+ */
+export function readabilityOf(detail: ReviewDetail): {
+  review: Readability;
+  sections: Array<Readability & { heading: string; kind: string }>;
+} {
+  const bySection = new Map<number | null, string[]>();
+  for (const p of detail.passages)
+    bySection.set(p.section_id, [...(bySection.get(p.section_id) ?? []), p.text]);
+  return {
+    review: readability(detail.passages.map((p) => p.text).join('\n\n')),
+    sections: detail.sections
+      .filter((s) => (bySection.get(s.id)?.length ?? 0) > 0)
+      .map((s) => ({
+        heading: s.heading,
+        kind: s.kind,
+        ...readability((bySection.get(s.id) ?? []).join('\n\n')),
+      })),
+  };
+}
+
+/**
+ * How a review already read is framed: each sentence read as hindsight, blame, systems or neutral,
+ * with the phrase that decided it and where it is; and the rates per 1,000 words.
+ */
+export function languageOf(detail: ReviewDetail) {
+  const sectionOf = new Map(detail.sections.map((s) => [s.id, s.heading]));
+  const { sentences, summary } = frameText(detail.passages.map((p) => p.text));
+  return {
+    summary,
+    sentences: sentences
+      .filter((s) => s.framing !== 'neutral')
+      .map((s) => {
+        const p = detail.passages[s.passage];
+        return {
+          text: s.text,
+          framing: s.framing,
+          cue: s.cue,
+          section: p?.section_id == null ? null : (sectionOf.get(p.section_id) ?? null),
+          paragraph: p?.paragraph ?? null,
+          page: p?.page ?? null,
+        };
+      }),
+  };
 }

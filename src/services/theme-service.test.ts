@@ -1,25 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_MARKDOWN, tempDir } from '../../test/support/fixtures.js';
+import { slh } from '../../test/support/cli.js';
 import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
 import { createApp } from '../app/create-app.js';
 import { OPERATOR_ACCESS } from './review-service.js';
 import { parseLabelled } from './theme-service.js';
-
-const CLI = path.resolve(import.meta.dirname, '../cli/index.ts');
-const slh = (args: string[], env: NodeJS.ProcessEnv, input?: string) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env,
-    input,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-};
 
 const FINDING =
   'FICTIONAL TEST TEXT.\n\nThe mother told the midwife that her partner had pushed her down the stairs and checked her phone every night. ' +

@@ -90,12 +90,14 @@ export interface FramingSummary {
   ratio: number | null;
 }
 
-/** Frames every sentence of some passages and sums them up. */
+/** Frames every sentence of some passages (each knowing which passage it is in) and sums them up. */
 export function frameText(passages: readonly string[]): {
-  sentences: FramedSentence[];
+  sentences: Array<FramedSentence & { passage: number }>;
   summary: FramingSummary;
 } {
-  const framed = passages.flatMap((p) => sentences(p.replace(/\s+/g, ' ').trim()).map(frameSentence));
+  const framed = passages.flatMap((p, passage) =>
+    sentences(p.replace(/\s+/g, ' ').trim()).map((s) => ({ ...frameSentence(s), passage })),
+  );
   const words = passages.reduce((n, p) => n + (p.match(/[\p{L}][\p{L}'’-]*/gu)?.length ?? 0), 0);
   const counts: Record<Framing, number> = { hindsight: 0, blame: 0, systems: 0, neutral: 0 };
   for (const s of framed) counts[s.framing]++;

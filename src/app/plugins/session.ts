@@ -136,8 +136,3 @@ export async function registerSessions(app: FastifyInstance, services: Services)
     request.verifyCsrf(headerToken ?? (typeof field === 'string' ? field : undefined));
   });
 }
-
-/** The client's address for the audit log. */
-export function clientAddress(request: FastifyRequest): string {
-  return request.ip;
-}

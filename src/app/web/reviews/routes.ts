@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { easeBand } from '../../../analysis/readability/readability.js';
 import type { Readability } from '../../../analysis/readability/readability.js';
-import type { AccessScope } from '../../../repositories/access.js';
+import type { ReviewDetail } from '../../../repositories/reviews-repository.js';
 import type { Services } from '../../../services/index.js';
+import { languageOf, readabilityOf } from '../../../services/review-service.js';
 import { recordProtectedAccess } from '../../shared/audit.js';
 import { can } from '../../../services/policy.js';
 import { NotFoundError } from '../../../shared/errors.js';
@@ -66,8 +67,8 @@ function contentDisposition(fileName: string): string {
 }
 
 /** A review's readability as the page shows it: percentages and plain words for the scores. */
-async function readabilityView(services: Services, id: string, access: AccessScope) {
-  const r = await services.reviews.readability(id, access);
+function readabilityView(detail: ReviewDetail) {
+  const r = readabilityOf(detail);
   const show = (x: Readability) => ({
     ...x,
     band: easeBand(x.fleschReadingEase),
@@ -118,7 +119,8 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
     // Cached per library version and kind of viewer (the cache adds who is asking to the key).
     const version = await services.reviews.version();
     return reply.cachedPage(`review:${params.data.id}`, version, 'reviews/show.njk', async () => {
-      const review = presentReview(await services.reviews.get(params.data.id, request.access));
+      const detail = await services.reviews.get(params.data.id, request.access);
+      const review = presentReview(detail);
       const similar = await services.search.similar(review.id, request.access);
       const labels = new Map((await services.themes.themes()).map((t) => [t.slug, t.label]));
       const themes = (await services.themes.codesFor(review.id))
@@ -202,8 +204,8 @@ export function reviewPages(app: FastifyInstance, services: Services): void {
         guessed,
         recommendationsSectionId,
         similar,
-        readability: await readabilityView(services, review.id, request.access),
-        language: await services.reviews.language(review.id, request.access),
+        readability: readabilityView(detail),
+        language: languageOf(detail),
         canManage,
         canCodeThemes: can(request.principal, 'codeThemes'),
         originalWithheld: withheld,
