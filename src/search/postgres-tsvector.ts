@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../db/types.js';
+import { REVIEW_SEARCH_COPIES } from '../db/migrations/0012_review_search_columns.js';
 import { searchText } from './search-text.js';
+import { reviewMatch } from './tsquery-pairs.js';
 import type { CompiledQuery, Executor } from './search-index.js';
 import { PASSAGE_COUNT_CAP, SqlSearchIndex } from './sql-search.js';
-import type { MatchedPassage } from './sql-search.js';
+import type { MatchedPassage, ReviewSource } from './sql-search.js';
 
 /**
  * PostgreSQL full-text search (english configuration): a tsvector per passage and one per review,
@@ -24,24 +26,55 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
   }
 
   /**
-   * Two planner settings for search statements, in their own transaction. The planner prices a scan
-   * of review_search by its small heap and does not see that matching means reading every review's
-   * TOASTed vector, so for common words it picks a sequential scan that is fifty times slower than
-   * the GIN index (measured at 100,000 reviews: 660 ms against 14 ms).
+   * Planner settings for search statements, in their own transaction and set in one round trip. The
+   * planner prices a scan of review_search by its small heap and does not see that matching means
+   * reading every review's TOASTed vector, so for common words it picks a sequential scan that is
+   * fifty times slower than the GIN index (measured at 100,000 reviews: 660 ms against 14 ms).
    */
   protected override async run<T>(query: RawBuilder<T>, aggregates = false): Promise<{ rows: T[] }> {
     return this.db.transaction().execute(async (trx) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      // Filters make the planner guess that a handful of reviews match, and it then loops over the
-      // matches once per agency (2 s at 100,000 reviews). The facet statement is a set of
-      // aggregates, which hash joins serve well; elsewhere nested loops let LIMIT stop early.
-      if (aggregates) await sql`set local enable_nestloop = off`.execute(trx);
+      if (aggregates) {
+        // Filters make the planner guess that a handful of reviews match, and it then loops over the
+        // matches once per agency (2 s at 100,000 reviews), or sorts every match by id to merge it
+        // with the agencies. The facet statement is a set of aggregates, which hash joins serve well;
+        // elsewhere nested loops let LIMIT stop early. Its matches are kept in memory for the several
+        // aggregates over them: at the default 4 MB, 80,000 of them went to a temporary file.
+        await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_nestloop', 'off', true),
+          set_config('enable_mergejoin', 'off', true), set_config('work_mem', '64MB', true)`.execute(trx);
+      } else {
+        await sql`set local enable_seqscan = off`.execute(trx);
+      }
       return query.execute(trx);
     });
   }
 
-  protected reviewHits(match: string): RawBuilder<unknown> {
-    return sql`select rs.review_id, null::float8 as score from review_search rs where rs.search @@ to_tsquery('english', ${match})`;
+  /**
+   * review_search holds copies of the columns access and filters read (migration 0012): no join.
+   * Phrases are answered from word pairs (tsquery-pairs.ts): reviews the index settles alone, then
+   * the few it cannot, each checked against the query itself. ts_match_vq is @@ as a function call,
+   * which the planner cannot turn into a second index scan (one whose page-wide rechecks would bring
+   * the cost back).
+   */
+  protected async matchingReviews(match: string): Promise<ReviewSource> {
+    const normalised = (
+      await sql<{ q: string }>`select to_tsquery('english', ${match})::text as q`.execute(this.db)
+    ).rows[0]?.q;
+    const { sure, unsure } = reviewMatch(normalised ?? '');
+    const columns = sql`rs.review_id as id, ${sql.join(REVIEW_SEARCH_COPIES.map((c) => sql.ref(`rs.${c}`)))}`;
+    const parts = [
+      ...(sure ? [sql`select ${columns} from review_search rs where rs.search @@ cast(${sure} as tsquery)`] : []),
+      ...(unsure
+        ? [
+            sql`select ${columns} from review_search rs where rs.search @@ cast(${unsure} as tsquery)
+              and ts_match_vq(rs.search, cast(${normalised} as tsquery))`,
+          ]
+        : []),
+    ];
+    return {
+      ctes: [],
+      from: sql`(${parts.length ? sql.join(parts, sql` union all `) : sql`select ${columns} from review_search rs where false`}) r`,
+      score: sql`cast(null as float8)`,
+    };
   }
 
   protected async rankReviews(match: string, reviewIds: string[]): Promise<Map<string, number>> {
@@ -64,12 +97,18 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     return sql`select p.review_id from passages p where p.search @@ to_tsquery('english', ${match})`;
   }
 
+  /**
+   * Read through review_id and tested row by row: a few thousand paragraphs at most. Offered the word
+   * index too, the planner intersects it with them, and for a common word that means reading its
+   * whole posting list (hundreds of thousands of paragraphs at 100,000 reviews) to keep a few.
+   */
   protected async passagesOf(match: string, reviewIds: string[]): Promise<MatchedPassage[]> {
-    const rows =
-      await sql<MatchedPassage>`select p.id as passage_id, p.review_id, ts_rank_cd(p.search, q.q) as score
-      from passages p, to_tsquery('english', ${match}) as q(q)
-      where p.review_id = any(${reviewIds}) and p.search @@ q.q
-      order by score desc, p.seq`.execute(this.db);
+    const rows = await sql<MatchedPassage>`with c as materialized (
+        select p.id, p.review_id, p.seq, p.search from passages p where p.review_id = any(${reviewIds}))
+      select c.id as passage_id, c.review_id, ts_rank_cd(c.search, q.q) as score
+      from c, to_tsquery('english', ${match}) as q(q)
+      where c.search @@ q.q
+      order by score desc, c.seq`.execute(this.db);
     return rows.rows;
   }
 
@@ -90,9 +129,10 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     await sql`update passages as p set search = to_tsvector('english', v.t)
       from (select unnest(${passages.map((p) => p.id)}::int[]) as id, unnest(${bodies}::text[]) as t) as v
       where p.id = v.id`.execute(db);
-    await sql`insert into review_search (review_id, search) values (${reviewId}, to_tsvector('english', ${bodies.join('\n\n')}))`.execute(
-      db,
-    );
+    const copies = REVIEW_SEARCH_COPIES.map((c) => sql.id(c));
+    await sql`insert into review_search (review_id, search, ${sql.join(copies)})
+      select r.id, v.v || review_pairs(v.v), ${sql.join(REVIEW_SEARCH_COPIES.map((c) => sql.ref(`r.${c}`)))}
+      from reviews r, to_tsvector('english', ${bodies.join('\n\n')}) as v(v) where r.id = ${reviewId}`.execute(db);
     return passages.length;
   }
 
@@ -111,6 +151,11 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
   }
 
   async optimize(): Promise<void> {
+    // After a bulk load the indexes' pending lists hold the latest entries unsorted; every search
+    // reads them in full until autovacuum merges them, and the planner prices the index by them.
+    await sql`select gin_clean_pending_list('passages_search'::regclass), gin_clean_pending_list('review_search_search'::regclass)`.execute(
+      this.db,
+    );
     await sql`analyze passages`.execute(this.db);
     await sql`analyze review_search`.execute(this.db);
     await sql`analyze reviews`.execute(this.db);

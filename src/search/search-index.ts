@@ -85,6 +85,7 @@ export interface SearchIndex {
   optimize(): Promise<void>;
   /** the page of reviews, with facet counts for the same query (one evaluation of it) */
   searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage & { facets: Facets }>;
-  searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage>;
+  /** the page of passages, with facet counts of the reviews matching the same query */
+  searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage & { facets: Facets }>;
   facets(query: CompiledQuery, filter: ReviewFilter, access: AccessScope): Promise<Facets>;
 }

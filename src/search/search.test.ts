@@ -343,6 +343,43 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     );
   });
 
+  it('moves a review in search the moment its status, visibility or description changes, whatever code changes it', async () => {
+    const before = await search('sextortion');
+    const id = before.results[0]?.id ?? '';
+    const type = before.results[0]?.type ?? '';
+    const set = (values: { status?: string; visibility?: string; review_type?: string }) =>
+      t.services.db.kysely.updateTable('reviews').set(values).where('id', '=', id).execute();
+    await set({ status: 'withdrawn' });
+    expect((await search('sextortion')).total).toBe(before.total - 1);
+    expect((await search('sextortion', { view: 'passages' })).results.map((r) => r.id)).not.toContain(id);
+    await set({ status: 'published', visibility: 'restricted' });
+    expect((await search('sextortion')).results.map((r) => r.id)).not.toContain(id);
+    expect((await search('sextortion', {}, OPERATOR_ACCESS)).results.map((r) => r.id)).toContain(id);
+    await set({ visibility: 'public', review_type: 'dhr' });
+    const moved = await search('sextortion', { filter: { types: ['dhr'] } });
+    expect(moved.results.map((r) => r.id)).toContain(id);
+    expect(moved.facets.type.find((f) => f.value === 'dhr')?.count).toBeGreaterThan(0);
+    await set({ review_type: type });
+    expect((await search('sextortion')).total).toBe(before.total);
+  });
+
+  it('answers two-word phrases, acronyms and longer phrases exactly, with and without exclusions', async () => {
+    for (const q of ['"domestic abuse"', '"information sharing"', '"child protection plan"', 'CAMHS']) {
+      expect((await search(q)).total).toBeGreaterThan(0);
+      expect((await search(q, { view: 'passages' })).total).toBeGreaterThan(0);
+    }
+    const all = await search('"domestic abuse"', { pageSize: 100 });
+    const words = await search('domestic abuse', { pageSize: 100 });
+    expect(words.total).toBeGreaterThanOrEqual(all.total);
+    for (const r of all.results) {
+      const text = (await t.services.reviews.get(r.id, PUBLIC_ACCESS)).passages.map((p) => p.text).join(' ');
+      expect(text).toMatch(/domestic abuse/i);
+    }
+    const without = await search('"domestic abuse" -"information sharing"', { pageSize: 100 });
+    const both = await search('"domestic abuse" "information sharing"', { pageSize: 100 });
+    expect(without.total + both.total).toBe(all.total);
+  });
+
   it('answers an empty or exclusion-only query with nothing, not everything', async () => {
     expect((await search('')).total).toBe(0);
     expect((await search('-neglect')).total).toBe(0);

@@ -3,7 +3,7 @@ import type { RawBuilder } from 'kysely';
 import { searchText } from './search-text.js';
 import type { CompiledQuery, Executor } from './search-index.js';
 import { SqlSearchIndex } from './sql-search.js';
-import type { MatchedPassage } from './sql-search.js';
+import type { MatchedPassage, ReviewSource } from './sql-search.js';
 
 /**
  * SQLite FTS5 with bm25 ranking (bm25 is "lower is better": negated so that higher is better
@@ -13,12 +13,22 @@ import type { MatchedPassage } from './sql-search.js';
 export class SqliteFts5Index extends SqlSearchIndex {
   readonly backend = 'sqlite' as const;
 
-  protected reviewHits(match: string): RawBuilder<unknown> {
-    return sql`select d.review_id, f.score from (select rowid as doc_id, -bm25(reviews_fts) as score from reviews_fts where reviews_fts match ${match}) f join review_docs d on d.doc_id = f.doc_id`;
+  /** Every match scored by bm25, joined to reviews for access and filters. */
+  protected matchingReviews(match: string): Promise<ReviewSource> {
+    return Promise.resolve({
+      ctes: [
+        this.materialized(
+          'hits',
+          sql`select d.review_id, f.score from (select rowid as doc_id, -bm25(reviews_fts) as score from reviews_fts where reviews_fts match ${match}) f join review_docs d on d.doc_id = f.doc_id`,
+        ),
+      ],
+      from: sql`hits h join reviews r on r.id = h.review_id`,
+      score: sql`h.score`,
+    });
   }
 
   protected rankReviews(): Promise<Map<string, number>> {
-    return Promise.reject(new Error('SQLite scores every match in reviewHits'));
+    return Promise.reject(new Error('SQLite scores every match in matchingReviews'));
   }
 
   protected passageHits(match: string): RawBuilder<unknown> {

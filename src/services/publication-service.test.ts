@@ -50,11 +50,12 @@ describe.each(BACKENDS)('draft → anonymisation check → published, on %s', (b
   let stranger: TestSession;
   let id: string;
   let as_editor: Principal;
+  let north: string;
 
   beforeAll(async () => {
     t = await testEnv(backend);
     app = await createApp(t.services);
-    const north = await t.services.accounts.ensurePartnership('Northshire Safeguarding Children Partnership');
+    north = await t.services.accounts.ensurePartnership('Northshire Safeguarding Children Partnership');
     const south = await t.services.accounts.ensurePartnership('Southshire Safeguarding Children Partnership');
     editor = await signIn(app, t.services, { partnerships: [north] });
     stranger = await signIn(app, t.services, { partnerships: [south] });
@@ -203,5 +204,16 @@ describe.each(BACKENDS)('draft → anonymisation check → published, on %s', (b
     expect((await app.inject(`/reviews/${id}`)).statusCode).toBe(404);
     expect((await app.inject(as(editor, { url: `/reviews/${id}` }))).statusCode).toBe(200);
     expect((await t.services.reviews.get(id, OPERATOR_ACCESS)).review.status).toBe('withdrawn');
+    // Search counts it no more for the public, in either view, and still finds it for its editors.
+    expect((await app.inject('/api/v1/search?q=cold+home')).json<{ total: number }>().total).toBe(0);
+    expect(
+      (await app.inject('/api/v1/search?q=cold+home&view=passages')).json<{ total: number }>().total,
+    ).toBe(0);
+    const editors = { visibilities: [], statuses: [], partnerships: [north] };
+    const own = await t.services.search.search(
+      { q: 'cold home', filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 20 },
+      editors,
+    );
+    expect(own.results.map((r) => r.id)).toEqual([id]);
   });
 });

@@ -314,15 +314,12 @@ export class SearchService {
       passageId: p.passageId,
     });
     if (params.view === 'passages') {
-      const [facets, page] = [
-        await this.index.facets(compiled, params.filter, access),
-        await this.index.searchPassages(request, access),
-      ];
+      const page = await this.index.searchPassages(request, access);
       return {
         ...base,
         total: page.total,
         totalCapped: page.totalCapped,
-        facets,
+        facets: page.facets,
         results: page.hits.map((h) => resultOf(h, [snippet(h)])),
       };
     }
