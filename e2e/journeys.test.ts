@@ -171,6 +171,18 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
           page.locator('#themes').getByText('Domestic abuse and coercive control').count(),
         ).resolves.toBeGreaterThan(0);
         await axe(page, name, 'review page with themes');
+
+        // From the review's readability to the same figures across the library.
+        await follow(
+          page,
+          page.getByRole('link', { name: 'Readability and language of reviews across the library' }),
+        );
+        expect(new URL(page.url()).pathname).toBe('/language');
+        await expect(page.getByRole('img', { name: /Median Flesch reading ease/ }).count()).resolves.toBe(2);
+        await expect(
+          page.getByRole('table', { name: 'Medians by year of publication' }).count(),
+        ).resolves.toBe(1);
+        await axe(page, name, 'readability and language page');
       });
     },
     JOURNEY_TIMEOUT_MS,

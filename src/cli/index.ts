@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.js';
 import { VERSION } from '../version.js';
 import { EXIT, UsageError } from './context.js';
 import { registerAnonymisationEval } from './anonymisation.js';
+import { registerFigures } from './figures.js';
 import { registerFramingEval } from './framing.js';
 import { registerGlossary } from './glossary.js';
 import { registerImport } from './import.js';
@@ -32,6 +33,7 @@ registerFramingEval(program);
 registerGlossary(program);
 registerUsers(program);
 registerRetention(program);
+registerFigures(program);
 
 try {
   await program.parseAsync(process.argv);

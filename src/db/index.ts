@@ -16,6 +16,7 @@ import { accounts } from './migrations/0008_accounts.js';
 import { publication } from './migrations/0009_publication.js';
 import { retention } from './migrations/0010_retention.js';
 import { reviewSearchColumns } from './migrations/0012_review_search_columns.js';
+import { reviewFigures } from './migrations/0013_review_figures.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -51,6 +52,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0009_publication': publication(dialect),
     '0010_retention': retention(),
     '0012_review_search_columns': reviewSearchColumns(dialect),
+    '0013_review_figures': reviewFigures(),
   };
 }
 

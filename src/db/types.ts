@@ -291,6 +291,30 @@ export interface AnonymisationFindingsTable {
   created_at: string;
 }
 
+/** Each review's stored readability and framing figures (see analysis/language/figures.ts). */
+export interface ReviewFiguresTable {
+  review_id: string;
+  /** FIGURES_VERSION of the rules that computed them; older rows are recomputed */
+  analyser_version: number;
+  computed_at: string;
+  words: number;
+  sentences: number;
+  flesch_reading_ease: number;
+  flesch_kincaid_grade: number;
+  average_sentence_length: number;
+  /** shares of sentences, 0..1 */
+  long_sentence_share: number;
+  passive_share: number;
+  acronyms_per_1000_words: number;
+  reading_minutes: number;
+  hindsight_sentences: number;
+  blame_sentences: number;
+  systems_sentences: number;
+  hindsight_per_1000_words: number;
+  blame_per_1000_words: number;
+  systems_per_1000_words: number;
+}
+
 export interface Database {
   anonymisation_findings: AnonymisationFindingsTable;
   partnerships: PartnershipsTable;
@@ -317,6 +341,7 @@ export interface Database {
   recommendations: RecommendationsTable;
   review_links: ReviewLinksTable;
   review_shingles: ReviewShinglesTable;
+  review_figures: ReviewFiguresTable;
 }
 
 export type ReviewRow = Selectable<ReviewsTable>;

@@ -13,6 +13,7 @@ import type { NewReviewGraph } from '../repositories/reviews-repository.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { ThemeService } from './theme-service.js';
+import { storeReviewFigures } from './figures-service.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { storeReviewTerms } from '../search/similar.js';
 import type { FileStore } from '../storage/file-store.js';
@@ -226,6 +227,7 @@ export class ImportService {
         await storeReviewTerms(trx, reviewId);
         if (index) await index.indexReview(trx, reviewId);
         if (themes && coder) await themes.codeReview(trx, reviewId, coder);
+        await storeReviewFigures(trx, reviewId);
       });
     } catch (err) {
       // Another process imported the same file or text between our check and our write.

@@ -11,6 +11,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import { SqliteFts5Index } from '../search/sqlite-fts5.js';
 import { AccountService, DEFAULT_ACCOUNT_OPTIONS } from './account-service.js';
 import { AuditService } from './audit-service.js';
+import { FiguresService } from './figures-service.js';
 import { ImportService } from './import-service.js';
 import { PublicationService } from './publication-service.js';
 import { RetentionService } from './retention-service.js';
@@ -30,6 +31,7 @@ export interface Services {
   uploads: UploadService;
   search: SearchService;
   themes: ThemeService;
+  figures: FiguresService;
   accounts: AccountService;
   audit: AuditService;
   publication: PublicationService;
@@ -79,6 +81,9 @@ export async function createServices(
   const search = new SearchService(db.kysely, index);
   const caughtUp = await search.catchUp();
   if (caughtUp) log.info({ reviews: caughtUp }, 'indexed reviews missing from the search index');
+  const figures = new FiguresService(db.kysely);
+  const figured = await figures.catchUp();
+  if (figured) log.info({ reviews: figured }, 'computed readability and language figures of reviews');
   return {
     config,
     db,
@@ -88,6 +93,7 @@ export async function createServices(
     uploads,
     search,
     themes,
+    figures,
     accounts,
     audit,
     publication: new PublicationService(db.kysely, index, themes, audit),

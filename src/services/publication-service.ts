@@ -9,6 +9,7 @@ import type { AuditService } from './audit-service.js';
 import { can } from './policy.js';
 import type { Person, Principal } from './policy.js';
 import type { ThemeService } from './theme-service.js';
+import { storeReviewFigures } from './figures-service.js';
 
 export type Decision = 'open' | 'redact' | 'dismiss';
 
@@ -346,6 +347,8 @@ export class PublicationService {
         await storeReviewTerms(trx, reviewId);
         if (this.index) await this.index.indexReview(trx, reviewId);
         if (this.themes && coder) await this.themes.codeReview(trx, reviewId, coder);
+        // "[name removed]" counts as words and sentences: the figures follow the published text.
+        await storeReviewFigures(trx, reviewId);
         await this.redactEvidence(trx, reviewId, redactions);
       }
       await trx

@@ -168,7 +168,54 @@ const errors = {
   },
 };
 
+const trendMedians = {
+  type: 'object',
+  description: 'null when the group has no reviews',
+  properties: Object.fromEntries(
+    [
+      'fleschReadingEase',
+      'fleschKincaidGrade',
+      'longSentenceShare',
+      'passiveShare',
+      'hindsightPer1000Words',
+      'blamePer1000Words',
+      'systemsPer1000Words',
+    ].map((m) => [m, { type: ['number', 'null'] }]),
+  ),
+};
+const trendGroup = {
+  type: 'object',
+  properties: {
+    key: { type: 'string', description: 'the year, or the review type code; "all" for overall' },
+    label: { type: 'string' },
+    reviews: { type: 'integer' },
+    medians: trendMedians,
+  },
+};
+const languageTrends = {
+  type: 'object',
+  properties: {
+    by: { type: 'string', enum: ['year', 'type'] },
+    reviews: { type: 'integer', description: 'reviews in the groups' },
+    undated: { type: 'integer', description: 'by=year: reviews left out for want of a year' },
+    measures: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' },
+          label: { type: 'string' },
+          unit: { type: 'string', enum: ['score', 'grade', 'share', 'per1000'] },
+        },
+      },
+    },
+    groups: { type: 'array', items: trendGroup },
+    overall: trendGroup,
+  },
+};
+
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and rendered at /api/v1/docs. */
+
 export function openApiDocument(uploadsEnabled: boolean) {
   return {
     openapi: '3.1.0',
@@ -345,6 +392,42 @@ export function openApiDocument(uploadsEnabled: boolean) {
             'Each sentence read by published patterns (docs/language.md) as hindsight, blame, systems or neutral: counts, rates per 1,000 words, and every flagged sentence with the phrase that decided it and its section, paragraph and page.',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': { description: '{ summary: {...}, sentences: [...] }' }, ...errors },
+        },
+      },
+      '/api/v1/language/trends': {
+        get: {
+          summary: 'Readability and framing of reviews by year or by type',
+          description:
+            "Medians of each review's stored figures (docs/language.md), over the reviews the caller may read that match the filters: Flesch reading ease and Flesch–Kincaid grade, shares of long (over 25 words) and passive sentences (0–1), and hindsight, blame and systems sentences per 1,000 words. by=year gives every year from the first to the last (medians null in a year without reviews; reviews without a year are counted in undated); by=type gives each type of review.",
+          parameters: [
+            {
+              name: 'by',
+              in: 'query',
+              schema: { type: 'string', enum: ['year', 'type'], default: 'year' },
+            },
+            many('type', REVIEW_TYPES, 'Review type.'),
+            many('nation', NATIONS, 'Nation.'),
+            many('region', ENGLISH_REGIONS, 'English region.'),
+            {
+              name: 'from',
+              in: 'query',
+              description: 'Earliest year of publication.',
+              schema: { type: 'integer', minimum: 1900, maximum: 2100 },
+            },
+            {
+              name: 'to',
+              in: 'query',
+              description: 'Latest year of publication.',
+              schema: { type: 'integer', minimum: 1900, maximum: 2100 },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'Medians and counts per group',
+              content: { 'application/json': { schema: languageTrends } },
+            },
+            ...errors,
+          },
         },
       },
       '/api/v1/session': {

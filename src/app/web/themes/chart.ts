@@ -9,20 +9,33 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 export interface Bar {
   label: string;
-  value: number;
+  /** null: nothing to show for this label (no bar is drawn; the table says why) */
+  value: number | null;
 }
 
-/** A bar chart of shares (0–1) with the year under each bar. */
-export function barChart(
-  bars: Bar[],
-  options: { id: string; title: string; description: string; width?: number; height?: number },
-): string {
+export interface ChartOptions {
+  id: string;
+  title: string;
+  description: string;
+  width?: number;
+  height?: number;
+  /** how an axis value reads (default: a percentage of a share) */
+  format?: (value: number) => string;
+  /** the axis reaches at least this far (default 0.05, a 5% share) */
+  atLeast?: number;
+}
+
+const percent = (t: number) => `${Math.round(t * 100)}%`;
+
+/** A bar chart (of shares 0–1 unless `format` says otherwise) with the year under each bar. */
+export function barChart(bars: Bar[], options: ChartOptions): string {
   const width = options.width ?? 640;
   const height = options.height ?? 220;
+  const format = options.format ?? percent;
   const margin = { top: 16, right: 8, bottom: 28, left: 40 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
-  const max = Math.max(0.05, ...bars.map((b) => b.value));
+  const max = Math.max(options.atLeast ?? 0.05, ...bars.map((b) => b.value ?? 0));
   const step = bars.length ? plotW / bars.length : plotW;
   const ticks = [0, max / 2, max];
   const parts = [
@@ -31,10 +44,10 @@ export function barChart(
     `<desc id="${options.id}-desc">${escape(options.description)}</desc>`,
     ...ticks.map((t) => {
       const y = margin.top + plotH - (t / max) * plotH;
-      return `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/><text x="${margin.left - 4}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#0b0c0c">${Math.round(t * 100)}%</text>`;
+      return `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/><text x="${margin.left - 4}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#0b0c0c">${escape(format(t))}</text>`;
     }),
     ...bars.map((b, i) => {
-      const h = (b.value / max) * plotH;
+      const h = ((b.value ?? 0) / max) * plotH;
       const x = margin.left + i * step + step * 0.15;
       const y = margin.top + plotH - h;
       const labelEvery = Math.ceil(bars.length / 12);
@@ -42,7 +55,36 @@ export function barChart(
         i % labelEvery === 0
           ? `<text x="${(x + step * 0.35).toFixed(1)}" y="${height - 10}" text-anchor="middle" font-size="11" fill="#0b0c0c">${escape(b.label)}</text>`
           : '';
-      return `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(step * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="#1d70b8"/>${label}`;
+      const bar =
+        b.value === null
+          ? ''
+          : `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(step * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="#1d70b8"/>`;
+      return `${bar}${label}`;
+    }),
+    '</svg>',
+  ];
+  return parts.join('');
+}
+
+/** A horizontal bar chart, for labels too long to stand under a bar (types of review). */
+export function rowChart(bars: Bar[], options: ChartOptions & { labelWidth?: number }): string {
+  const width = options.width ?? 640;
+  const format = options.format ?? percent;
+  const row = 26;
+  const margin = { top: 8, right: 56, bottom: 8, left: options.labelWidth ?? 240 };
+  const height = options.height ?? margin.top + margin.bottom + Math.max(1, bars.length) * row;
+  const plotW = width - margin.left - margin.right;
+  const max = Math.max(options.atLeast ?? 0.05, ...bars.map((b) => b.value ?? 0));
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="slh-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${options.id}-title ${options.id}-desc">`,
+    `<title id="${options.id}-title">${escape(options.title)}</title>`,
+    `<desc id="${options.id}-desc">${escape(options.description)}</desc>`,
+    ...bars.map((b, i) => {
+      const y = margin.top + i * row;
+      const w = ((b.value ?? 0) / max) * plotW;
+      const label = `<text x="${margin.left - 6}" y="${(y + row * 0.6).toFixed(1)}" text-anchor="end" font-size="12" fill="#0b0c0c">${escape(b.label)}</text>`;
+      if (b.value === null) return label;
+      return `${label}<rect x="${margin.left}" y="${(y + 4).toFixed(1)}" width="${w.toFixed(1)}" height="${row - 8}" fill="#1d70b8"/><text x="${(margin.left + w + 4).toFixed(1)}" y="${(y + row * 0.6).toFixed(1)}" font-size="12" fill="#0b0c0c">${escape(format(b.value))}</text>`;
     }),
     '</svg>',
   ];
