@@ -138,6 +138,54 @@ describe.each([true, false])('browser journeys (JavaScript enabled: %s)', (javaS
   );
 
   it(
+    'reads a 7-minute briefing on a theme at each tier, follows a point to its source, and an editor keeps, edits and publishes one',
+    async () => {
+      await journey(async (page) => {
+        const name = 'briefing';
+        expect((await page.goto(`${server.baseUrl}/themes/domestic-abuse`))?.status()).toBe(200);
+        await follow(page, page.getByRole('link', { name: '7-minute briefing on this theme' }));
+        expect(new URL(page.url()).pathname).toBe('/themes/domestic-abuse/briefing');
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+          '7-minute briefing: Domestic abuse and coercive control',
+        );
+        for (const part of ['Background', 'What the reviews found', 'What to do', 'Questions for reflection'])
+          await expect(page.getByRole('heading', { name: part, exact: true }).count()).resolves.toBe(1);
+        await axe(page, name, 'theme briefing, universal');
+
+        await follow(page, page.getByRole('link', { name: 'Specialist and leadership' }));
+        await expect(page.getByRole('heading', { name: 'For strategic leads' }).count()).resolves.toBe(1);
+        await page.getByLabel('Targeted at a discipline').selectOption('police');
+        await follow(page, page.getByRole('button', { name: 'Show for this discipline' }));
+        expect(new URL(page.url()).searchParams.get('discipline')).toBe('police');
+        await expect(page.getByText('Targeted: Police').count()).resolves.toBeGreaterThan(0);
+        await axe(page, name, 'theme briefing, targeted at police');
+
+        // A point's source is the paragraph of the review it came from.
+        const source = page.locator('.slh-cite a[href*="#passage-"]').first();
+        const anchor = new URL((await source.getAttribute('href'))!, server.baseUrl).hash;
+        await follow(page, source);
+        await expect(page.locator(anchor).count()).resolves.toBe(1);
+        await follow(page, page.getByRole('link', { name: '7-minute briefing on this review' }));
+        await expect(page.locator('abbr[title]').count()).resolves.toBeGreaterThan(0);
+
+        await signInAsEditor(page);
+        expect((await page.goto(`${server.baseUrl}/themes/neglect/briefing`))?.status()).toBe(200);
+        await follow(page, page.getByRole('button', { name: 'Keep and edit this briefing' }));
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Edit the briefing');
+        await axe(page, name, 'edit form');
+        await page.getByLabel('Title').fill('Neglect: what our reviews keep finding');
+        await page.getByLabel('What you changed').fill('A plainer title');
+        await follow(page, page.getByRole('button', { name: 'Save as version 2' }));
+        await expect(page.getByText('Your changes are saved as a new version.').count()).resolves.toBe(1);
+        await follow(page, page.getByRole('button', { name: 'Publish version 2' }));
+        await expect(page.getByText('Published', { exact: true }).count()).resolves.toBe(1);
+        await axe(page, name, 'published briefing');
+      });
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it(
     'follows a key theme from the themes page to its figures, then to a review and the evidence for it',
     async () => {
       await journey(async (page) => {

@@ -1,3 +1,5 @@
+import { briefingsApi } from './api/v1/briefings/routes.js';
+import { briefingPages } from './web/briefings/routes.js';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify from 'fastify';
@@ -81,6 +83,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   accountPages(app, services);
   adminPages(app, services);
   reviewPages(app, services);
+  briefingPages(app, services);
   publicationPages(app, services);
   searchPages(app, services);
   themeEditPages(app, services);
@@ -90,6 +93,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   feedPages(app, services);
   uploadPages(app, services);
   reviewsApi(app, services);
+  briefingsApi(app, services);
   searchApi(app, services);
   sessionApi(app, services);
   themesApi(app, services);

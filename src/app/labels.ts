@@ -1,16 +1,5 @@
 /** Words people read for the codes the library stores. */
-export const REVIEW_TYPE_LABELS: Record<string, string> = {
-  scr: 'Serious case review',
-  cspr: 'Child safeguarding practice review',
-  'rapid-review': 'Rapid review',
-  sar: 'Safeguarding adults review',
-  dhr: 'Domestic homicide review',
-  cpr: 'Child practice review (Wales)',
-  susr: 'Single unified safeguarding review (Wales)',
-  'scotland-review': 'Significant case review or learning review (Scotland)',
-  cmr: 'Case management review (Northern Ireland)',
-  other: 'Other learning review',
-};
+export { REVIEW_TYPE_LABELS } from '../shared/review-types.js';
 
 export const SECTION_KIND_LABELS: Record<string, string> = {
   'executive-summary': 'Executive summary',

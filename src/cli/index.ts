@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.js';
 import { VERSION } from '../version.js';
 import { EXIT, UsageError } from './context.js';
 import { registerAnonymisationEval } from './anonymisation.js';
+import { registerBriefing } from './briefing.js';
 import { registerFigures } from './figures.js';
 import { registerFramingEval } from './framing.js';
 import { registerGlossary } from './glossary.js';
@@ -33,6 +34,7 @@ registerFramingEval(program);
 registerGlossary(program);
 registerUsers(program);
 registerRetention(program);
+registerBriefing(program);
 registerFigures(program);
 
 try {

@@ -15,6 +15,7 @@ import { themes } from './migrations/0007_themes.js';
 import { accounts } from './migrations/0008_accounts.js';
 import { publication } from './migrations/0009_publication.js';
 import { retention } from './migrations/0010_retention.js';
+import { briefings } from './migrations/0011_briefings.js';
 import { reviewSearchColumns } from './migrations/0012_review_search_columns.js';
 import { reviewFigures } from './migrations/0013_review_figures.js';
 import type { Database } from './types.js';
@@ -51,6 +52,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0008_accounts': accounts(dialect),
     '0009_publication': publication(dialect),
     '0010_retention': retention(),
+    '0011_briefings': briefings(),
     '0012_review_search_columns': reviewSearchColumns(dialect),
     '0013_review_figures': reviewFigures(),
   };

@@ -315,7 +315,41 @@ export interface ReviewFiguresTable {
   systems_per_1000_words: number;
 }
 
+export interface BriefingsTable {
+  id: string;
+  /** review:<id>, or theme:<slug> with its filters: one kept briefing per scope */
+  scope_key: string;
+  kind: string;
+  title: string;
+  /** draft, published or withdrawn */
+  status: string;
+  current_version: number;
+  published_version: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface BriefingVersionsTable {
+  briefing_id: string;
+  version: number;
+  /** JSON of the Briefing */
+  content: string;
+  note: string;
+  edited_by: string;
+  created_at: string;
+}
+
+export interface BriefingReviewsTable {
+  briefing_id: string;
+  review_id: string;
+}
+
 export interface Database {
+  briefings: BriefingsTable;
+  briefing_versions: BriefingVersionsTable;
+  briefing_reviews: BriefingReviewsTable;
   anonymisation_findings: AnonymisationFindingsTable;
   partnerships: PartnershipsTable;
   users: UsersTable;

@@ -30,7 +30,12 @@ export type AuditAction =
   | 'user.add'
   | 'user.change'
   | 'user.disable'
-  | 'audit.export';
+  | 'audit.export'
+  | 'briefing.keep'
+  | 'briefing.edit'
+  | 'briefing.publish'
+  | 'briefing.withdraw'
+  | 'briefing.view';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -11,6 +11,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import { SqliteFts5Index } from '../search/sqlite-fts5.js';
 import { AccountService, DEFAULT_ACCOUNT_OPTIONS } from './account-service.js';
 import { AuditService } from './audit-service.js';
+import { BriefingService } from './briefings/briefing-service.js';
 import { FiguresService } from './figures-service.js';
 import { ImportService } from './import-service.js';
 import { PublicationService } from './publication-service.js';
@@ -34,6 +35,7 @@ export interface Services {
   figures: FiguresService;
   accounts: AccountService;
   audit: AuditService;
+  briefings: BriefingService;
   publication: PublicationService;
   retention: RetentionService;
   files: FileStore;
@@ -96,6 +98,7 @@ export async function createServices(
     figures,
     accounts,
     audit,
+    briefings: new BriefingService(db.kysely, themes, search, audit),
     publication: new PublicationService(db.kysely, index, themes, audit),
     retention: new RetentionService(db.kysely, files, index, audit),
     files,

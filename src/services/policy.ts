@@ -69,7 +69,9 @@ export type Action =
   /** accounts, roles and partnerships */
   | 'manageUsers'
   /** read and export the audit log */
-  | 'readAudit';
+  | 'readAudit'
+  /** keep, edit, publish and withdraw 7-minute briefings */
+  | 'editBriefings';
 
 export function can(
   principal: Principal,
@@ -91,6 +93,8 @@ export function can(
       );
     case 'codeThemes':
       return person.role === 'analyst';
+    case 'editBriefings':
+      return person.role === 'editor' || person.role === 'analyst';
     case 'manageUsers':
     case 'readAudit':
       return false;

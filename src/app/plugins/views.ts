@@ -32,6 +32,7 @@ const NAVIGATION: Array<{ href: string; text: string; shown?: (p: Principal, o: 
   { href: '/', text: 'Home' },
   { href: '/search', text: 'Search' },
   { href: '/themes', text: 'Themes' },
+  { href: '/briefings', text: 'Briefings' },
   { href: '/language', text: 'Language' },
   { href: '/reviews', text: 'Reviews' },
   { href: '/upload', text: 'Upload', shown: (p, o) => o.uploadsEnabled && can(p, 'upload') },

@@ -28,7 +28,7 @@ export async function recordProtectedAccess(
 export async function recordProtectedResults(
   services: { audit: AuditService; reviews: ReviewService },
   request: FastifyRequest,
-  where: 'search' | 'feed' | 'theme',
+  where: 'search' | 'feed' | 'theme' | 'briefing',
   reviewIds: readonly string[],
 ): Promise<void> {
   const shown = await services.reviews.protectedAmong(reviewIds, request.access);

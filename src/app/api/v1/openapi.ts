@@ -1,3 +1,4 @@
+import { DISCIPLINES, TIERS } from '../../../analysis/briefing/types.js';
 import { REVIEW_TYPES } from '../../../ingestion/metadata.js';
 import { ENGLISH_REGIONS, NATIONS } from '../../../ingestion/places.js';
 import { AGE_BANDS } from '../../../services/review-metadata.js';
@@ -215,6 +216,14 @@ const languageTrends = {
 };
 
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and rendered at /api/v1/docs. */
+const BRIEFING_PARAMETERS = [
+  { name: 'tier', in: 'query', schema: { type: 'string', enum: [...TIERS], default: 'universal' } },
+  {
+    name: 'discipline',
+    in: 'query',
+    schema: { type: 'string', enum: [...DISCIPLINES] },
+  },
+];
 
 export function openApiDocument(uploadsEnabled: boolean) {
   return {
@@ -381,6 +390,63 @@ export function openApiDocument(uploadsEnabled: boolean) {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
             '200': { description: '{ review: {...}, sections: [{ heading, kind, ... }] }' },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/reviews/{id}/briefing': {
+        get: {
+          summary: 'A 7-minute briefing on a review, at a tier',
+          description:
+            'Built from the review’s own findings, learning and recommendations (docs/briefings.md): background, why it matters, 3–5 key findings, what to do (for practitioners, managers and strategic leads), questions for reflection and where to find more. Every point carries its citation (review, passage, paragraph, page) and why it was chosen; acronyms are written out at first use. `statements` holds every point with the tiers that show it. For files use the web address /reviews/{id}/briefing?format=pdf|docx|html|json.',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            ...BRIEFING_PARAMETERS,
+          ],
+          responses: {
+            '200': {
+              description: '{ title, tier, discipline, readability, parts: [...], statements: [...] }',
+            },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/themes/{slug}/briefing': {
+        get: {
+          summary: 'A 7-minute briefing on a theme across reviews, at a tier',
+          description:
+            'The points the reviews coded with the theme make most often (each cited to one review’s passage, with the other reviews that made much the same point), their recommendations grouped by who is to act, and questions; over the reviews the caller may read, filtered by region, review type and years.',
+          parameters: [
+            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            ...BRIEFING_PARAMETERS,
+            { name: 'region', in: 'query', schema: { type: 'string' } },
+            { name: 'type', in: 'query', schema: { type: 'string' } },
+            { name: 'from', in: 'query', schema: { type: 'integer' } },
+            { name: 'to', in: 'query', schema: { type: 'integer' } },
+          ],
+          responses: { '200': { description: 'As for a review briefing' }, ...errors },
+        },
+      },
+      '/api/v1/briefings': {
+        get: {
+          summary: 'Kept briefings: published ones, and for editors drafts and withdrawn ones',
+          responses: {
+            '200': {
+              description: '{ results: [{ id, kind, title, status, version, publishedVersion, url }] }',
+            },
+          },
+        },
+      },
+      '/api/v1/briefings/{id}': {
+        get: {
+          summary: 'A kept briefing (the published version; editors may ask for any version)',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            ...BRIEFING_PARAMETERS,
+            { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: {
+            '200': { description: '{ id, status, version, url, ...as for a review briefing }' },
             ...errors,
           },
         },
