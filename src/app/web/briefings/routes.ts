@@ -16,20 +16,12 @@ import { segmentsHtml } from '../../../services/briefings/export-html.js';
 import type { KeptBriefing } from '../../../services/briefings/briefing-service.js';
 import type { Services } from '../../../services/index.js';
 import { can } from '../../../services/policy.js';
-import { AppError, NotFoundError } from '../../../shared/errors.js';
+import { AppError } from '../../../shared/errors.js';
+import { idParam, pathParams, slugParam } from '../../shared/path-params.js';
 import { recordProtectedAccess, recordProtectedResults } from '../../shared/audit.js';
 import { authorise } from '../../shared/authorise.js';
 import { briefingLink, parseBriefingQuery } from '../../../services/briefings/query.js';
 import type { BriefingQuery } from '../../../services/briefings/query.js';
-
-const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/) });
-
-function param<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError();
-  return parsed.data;
-}
 
 const keepForm = z
   .object({
@@ -107,7 +99,7 @@ export function briefingPages(app: FastifyInstance, services: Services): void {
   const base = services.config.publicUrl.replace(/\/$/, '');
 
   app.get('/reviews/:id/briefing', async (request, reply) => {
-    const { id } = param(idParam, request.params);
+    const { id } = pathParams(idParam, request.params);
     const q = parseBriefingQuery(request.query);
     const head = await services.reviews.head(id, request.access);
     const briefing = await briefings.forReview(id, request.access);
@@ -126,7 +118,7 @@ export function briefingPages(app: FastifyInstance, services: Services): void {
   });
 
   app.get('/themes/:slug/briefing', async (request, reply) => {
-    const { slug } = param(slugParam, request.params);
+    const { slug } = pathParams(slugParam, request.params);
     const q = parseBriefingQuery(request.query);
     const briefing = await briefings.forTheme(slug, q.scope, request.access);
     await recordProtectedResults(services, request, 'theme', briefing.reviewIds);
@@ -189,7 +181,7 @@ export function briefingPages(app: FastifyInstance, services: Services): void {
   };
 
   app.get('/briefings/:id', async (request, reply) => {
-    const { id } = param(idParam, request.params);
+    const { id } = pathParams(idParam, request.params);
     const { saved, ...rest } = (request.query ?? {}) as Record<string, unknown>;
     const q = parseBriefingQuery(rest);
     const kept = await briefings.kept(id, request.principal, q.version);
@@ -206,7 +198,7 @@ export function briefingPages(app: FastifyInstance, services: Services): void {
   });
 
   app.get('/briefings/:id/history', async (request, reply) => {
-    const { id } = param(idParam, request.params);
+    const { id } = pathParams(idParam, request.params);
     const history = await briefings.history(id, request.principal);
     return reply.page('briefings/history.njk', { pageTitle: `History: ${history.record.title}`, ...history });
   });
@@ -248,14 +240,14 @@ export function briefingPages(app: FastifyInstance, services: Services): void {
 
   app.get('/briefings/:id/edit', async (request, reply) => {
     authorise(request, 'editBriefings');
-    const { id } = param(idParam, request.params);
+    const { id } = pathParams(idParam, request.params);
     const kept = await briefings.kept(id, request.principal);
     return editPage(reply, kept, { title: kept.briefing.title, note: '' });
   });
 
   app.post('/briefings/:id/edit', async (request, reply) => {
     authorise(request, 'editBriefings');
-    const { id } = param(idParam, request.params);
+    const { id } = pathParams(idParam, request.params);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const texts: Record<string, string> = {};
     const remove: string[] = [];
@@ -287,7 +279,7 @@ export function briefingPages(app: FastifyInstance, services: Services): void {
   for (const action of ['publish', 'withdraw'] as const)
     app.post(`/briefings/:id/${action}`, async (request, reply) => {
       authorise(request, 'editBriefings');
-      const { id } = param(idParam, request.params);
+      const { id } = pathParams(idParam, request.params);
       try {
         await (action === 'publish'
           ? briefings.publish(id, request.principal, request.ip)

@@ -1,22 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { viewAt } from '../../../../analysis/briefing/view.js';
 import type { Briefing } from '../../../../analysis/briefing/types.js';
 import { briefingDocument } from '../../../../services/briefings/document.js';
 import type { Services } from '../../../../services/index.js';
-import { NotFoundError } from '../../../../shared/errors.js';
+import { idParam, pathParams, slugParam } from '../../../shared/path-params.js';
 import { recordProtectedAccess, recordProtectedResults } from '../../../shared/audit.js';
 import { parseBriefingQuery } from '../../../../services/briefings/query.js';
 import type { BriefingQuery } from '../../../../services/briefings/query.js';
-
-const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/) });
-
-function param<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError();
-  return parsed.data;
-}
 
 /**
  * A briefing as JSON: the view at the tier asked for (parts, each point's words with acronyms
@@ -61,7 +51,7 @@ export function briefingsApi(app: FastifyInstance, services: Services): void {
   const base = services.config.publicUrl.replace(/\/$/, '');
 
   app.get('/api/v1/reviews/:id/briefing', async (request) => {
-    const { id } = param(idParam, request.params);
+    const { id } = pathParams(idParam, request.params);
     const q = parseBriefingQuery(request.query);
     const head = await services.reviews.head(id, request.access);
     const briefing = await services.briefings.forReview(id, request.access);
@@ -73,7 +63,7 @@ export function briefingsApi(app: FastifyInstance, services: Services): void {
   });
 
   app.get('/api/v1/themes/:slug/briefing', async (request) => {
-    const { slug } = param(slugParam, request.params);
+    const { slug } = pathParams(slugParam, request.params);
     const q = parseBriefingQuery(request.query);
     const briefing = await services.briefings.forTheme(slug, q.scope, request.access);
     await recordProtectedResults(services, request, 'theme', briefing.reviewIds);
@@ -98,7 +88,7 @@ export function briefingsApi(app: FastifyInstance, services: Services): void {
   });
 
   app.get('/api/v1/briefings/:id', async (request) => {
-    const { id } = param(idParam, request.params);
+    const { id } = pathParams(idParam, request.params);
     const q = parseBriefingQuery(request.query);
     const kept = await services.briefings.kept(id, request.principal, q.version);
     await recordProtectedResults(services, request, 'briefing', kept.briefing.reviewIds);
