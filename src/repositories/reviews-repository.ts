@@ -201,11 +201,12 @@ export class ReviewsRepository {
 
   /** The time of the latest change to any review: what cached pages are keyed on. */
   async version(): Promise<string> {
+    // The count as well: reviews added with an older time (a bulk copy) or removed change it too.
     const row = await this.db
       .selectFrom('reviews')
-      .select((eb) => eb.fn.max('updated_at').as('v'))
+      .select((eb) => [eb.fn.max('updated_at').as('v'), eb.fn.countAll<number>().as('n')])
       .executeTakeFirst();
-    return String(row?.v ?? 'empty');
+    return `${Number(row?.n ?? 0)}:${String(row?.v ?? 'empty')}`;
   }
 
   /** What access decisions need about one review, if `access` may see it at all. */
