@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { chunks } from '../shared/chunks.js';
 import type { Database } from '../db/types.js';
 import type { Evidence } from '../analysis/themes/types.js';
 import { visibleTo } from './access.js';
@@ -41,12 +42,6 @@ const record = (r: Row): BriefingRecord => ({
   updatedAt: r.updated_at,
   publishedAt: r.published_at,
 });
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** Kept briefings and their versions, and the reviews a theme briefing draws on. */
 export class BriefingsRepository {

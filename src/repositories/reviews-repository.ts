@@ -1,3 +1,4 @@
+import { chunks } from '../shared/chunks.js';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type {
@@ -56,12 +57,6 @@ export interface ReviewDetail {
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export class ReviewsRepository {
   constructor(private readonly db: Kysely<Database>) {}

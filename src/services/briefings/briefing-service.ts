@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { tiersFor } from '../../analysis/briefing/common.js';
 import { plainLanguage } from '../../analysis/briefing/plain.js';
 import { reviewBriefing } from '../../analysis/briefing/review-briefing.js';
 import { themeBriefing } from '../../analysis/briefing/theme-briefing.js';
@@ -351,14 +352,7 @@ export class BriefingService {
         audience,
         disciplines: [],
         themes: [],
-        tiers:
-          a.part !== 'actions'
-            ? ['universal', 'targeted', 'leadership']
-            : audience === 'practitioner'
-              ? ['universal', 'targeted']
-              : audience === 'manager'
-                ? ['targeted', 'leadership']
-                : ['leadership'],
+        tiers: tiersFor(a.part, audience),
         rank: 200,
       });
     }

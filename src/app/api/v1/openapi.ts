@@ -2,6 +2,7 @@ import { DISCIPLINES, TIERS } from '../../../analysis/briefing/types.js';
 import { REVIEW_TYPES } from '../../../ingestion/metadata.js';
 import { ENGLISH_REGIONS, NATIONS } from '../../../ingestion/places.js';
 import { AGE_BANDS } from '../../../services/review-metadata.js';
+import { TREND_MEASURES } from '../../../services/figures-service.js';
 import { VERSION } from '../../../version.js';
 
 const errorSchema = {
@@ -172,17 +173,7 @@ const errors = {
 const trendMedians = {
   type: 'object',
   description: 'null when the group has no reviews',
-  properties: Object.fromEntries(
-    [
-      'fleschReadingEase',
-      'fleschKincaidGrade',
-      'longSentenceShare',
-      'passiveShare',
-      'hindsightPer1000Words',
-      'blamePer1000Words',
-      'systemsPer1000Words',
-    ].map((m) => [m, { type: ['number', 'null'] }]),
-  ),
+  properties: Object.fromEntries(TREND_MEASURES.map((m) => [m, { type: ['number', 'null'] }])),
 };
 const trendGroup = {
   type: 'object',
