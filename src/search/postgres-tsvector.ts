@@ -62,7 +62,9 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     const { sure, unsure } = reviewMatch(normalised ?? '');
     const columns = sql`rs.review_id as id, ${sql.join(REVIEW_SEARCH_COPIES.map((c) => sql.ref(`rs.${c}`)))}`;
     const parts = [
-      ...(sure ? [sql`select ${columns} from review_search rs where rs.search @@ cast(${sure} as tsquery)`] : []),
+      ...(sure
+        ? [sql`select ${columns} from review_search rs where rs.search @@ cast(${sure} as tsquery)`]
+        : []),
       ...(unsure
         ? [
             sql`select ${columns} from review_search rs where rs.search @@ cast(${unsure} as tsquery)
@@ -132,7 +134,9 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     const copies = REVIEW_SEARCH_COPIES.map((c) => sql.id(c));
     await sql`insert into review_search (review_id, search, ${sql.join(copies)})
       select r.id, v.v || review_pairs(v.v), ${sql.join(REVIEW_SEARCH_COPIES.map((c) => sql.ref(`r.${c}`)))}
-      from reviews r, to_tsvector('english', ${bodies.join('\n\n')}) as v(v) where r.id = ${reviewId}`.execute(db);
+      from reviews r, to_tsvector('english', ${bodies.join('\n\n')}) as v(v) where r.id = ${reviewId}`.execute(
+      db,
+    );
     return passages.length;
   }
 

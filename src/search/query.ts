@@ -124,6 +124,11 @@ export function queryTerms(q: Query): string[] {
   return [...new Set(q.groups.flat().flatMap(wordsOf))];
 }
 
+/** A group's clauses as lists of words (one word for a term). */
+export function clauseWords(group: readonly Clause[]): string[][] {
+  return group.map(wordsOf).filter((words) => words.length > 0);
+}
+
 /** Non-blank words; clauses from an expand() callback are not guaranteed to be tidy. */
 function wordsOf(c: Clause): string[] {
   return (c.kind === 'term' ? [c.text] : c.words).map((w) => w.trim()).filter((w) => w !== '');

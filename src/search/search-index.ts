@@ -20,6 +20,8 @@ export interface CompiledQuery {
   groups: string[];
   /** passages matching any of the excluded words; their reviews are left out of the reviews view */
   exclude: string | null;
+  /** each group's clauses as words (one for a term), in the order of `groups`: for an engine that scores passages itself */
+  words: string[][][];
 }
 
 export interface SearchRequest {

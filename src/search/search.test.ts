@@ -9,6 +9,7 @@ import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../services/review-service.js';
 import { SearchService } from '../services/search-service.js';
 import type { SearchParams, SearchResult } from '../services/search-service.js';
 import { PostgresTsvectorIndex } from './postgres-tsvector.js';
+import { SqliteFts5Index } from './sqlite-fts5.js';
 
 const RESTRICTED_PHRASE = 'zanzibar marmalade protocol';
 
@@ -283,40 +284,38 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     },
   );
 
-  it.runIf(backend === 'postgres')(
-    'lists passages from the most recent candidates first, pages on without repeats, and says when it stopped counting',
-    async () => {
-      const exact = await search('bruising', { view: 'passages', pageSize: 100, sort: 'date' });
-      expect(exact.total).toBeGreaterThan(10);
-      expect(exact.results).toHaveLength(exact.total);
-      const index = new PostgresTsvectorIndex(t.services.db.kysely, { rankLimit: 3, passageCountCap: 5 });
-      const service = new SearchService(t.services.db.kysely, index);
-      const seen: SearchResult[] = [];
-      for (let page = 1; page <= Math.ceil(exact.total / 4); page++) {
-        const r = await service.search(
-          { q: 'bruising', filter: {}, view: 'passages', sort: 'relevance', page, pageSize: 4 },
-          PUBLIC_ACCESS,
-        );
-        expect(r.total).toBe(5);
-        expect(r.totalCapped).toBe(true);
-        seen.push(...r.results);
-      }
-      const key = (r: SearchResult) => `${r.id}:${r.snippets[0]?.passageId}`;
-      expect(seen.map(key).sort()).toEqual(exact.results.map(key).sort());
-      const uncapped = new SearchService(
-        t.services.db.kysely,
-        new PostgresTsvectorIndex(t.services.db.kysely, { rankLimit: 3 }),
-      );
-      const all = await uncapped.search(
-        { q: 'bruising', filter: {}, view: 'passages', sort: 'date', page: 1, pageSize: 100 },
+  it('lists passages from the most recent candidates first, pages on without repeats, and says when it stopped counting', async () => {
+    const exact = await search('bruising', { view: 'passages', pageSize: 100, sort: 'date' });
+    expect(exact.total).toBeGreaterThan(10);
+    expect(exact.results).toHaveLength(exact.total);
+    const db = t.services.db.kysely;
+    const limited = (passageCountCap?: number) =>
+      backend === 'postgres'
+        ? new PostgresTsvectorIndex(db, { rankLimit: 3, ...(passageCountCap ? { passageCountCap } : {}) })
+        : new SqliteFts5Index(db, { passageRankLimit: 3, ...(passageCountCap ? { passageCountCap } : {}) });
+    const service = new SearchService(db, limited(5));
+    const seen: SearchResult[] = [];
+    for (let page = 1; page <= Math.ceil(exact.total / 4); page++) {
+      const r = await service.search(
+        { q: 'bruising', filter: {}, view: 'passages', sort: 'relevance', page, pageSize: 4 },
         PUBLIC_ACCESS,
       );
-      expect(all.totalCapped).toBe(false);
-      expect(all.total).toBe(exact.total);
-      const dates = all.results.map((r) => r.published ?? '');
-      expect(dates).toEqual([...dates].sort().reverse());
-    },
-  );
+      expect(r.total).toBe(5);
+      expect(r.totalCapped).toBe(true);
+      seen.push(...r.results);
+    }
+    const key = (r: SearchResult) => `${r.id}:${r.snippets[0]?.passageId}`;
+    expect(seen.map(key).sort()).toEqual(exact.results.map(key).sort());
+    const uncapped = new SearchService(db, limited());
+    const all = await uncapped.search(
+      { q: 'bruising', filter: {}, view: 'passages', sort: 'date', page: 1, pageSize: 100 },
+      PUBLIC_ACCESS,
+    );
+    expect(all.totalCapped).toBe(false);
+    expect(all.total).toBe(exact.total);
+    const dates = all.results.map((r) => r.published ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
 
   it('keeps the glossary analysts change: a new acronym finds its expansion at once, capitals-only ones only in capitals, and can be removed', async () => {
     const phrase = await search('"information sharing"');

@@ -81,9 +81,10 @@ export abstract class SqlSearchIndex implements SearchIndex {
   /**
    * The reviews whose whole text matches an engine query, as rows aliased `r` with the reviews
    * columns that access and filters read (id, visibility, status, partnership_id, the facet columns,
-   * published_on, published_year) and each one's score (higher is better, or null).
+   * published_on, published_year) and each one's score (higher is better, or null; null when not
+   * `scored`, which the facets and the date-ordered candidates do not need).
    */
-  protected abstract matchingReviews(match: string): Promise<ReviewSource>;
+  protected abstract matchingReviews(match: string, scored: boolean): Promise<ReviewSource>;
   /** scores of some reviews for an engine query (engines with a rankLimit) */
   protected abstract rankReviews(match: string, reviewIds: string[]): Promise<Map<string, number>>;
   /** passage_id, review_id, score of the passages matching an engine query */
@@ -92,8 +93,14 @@ export abstract class SqlSearchIndex implements SearchIndex {
   protected passageReviews(match: string): RawBuilder<unknown> {
     return this.passageHits(match);
   }
-  /** the passages of some reviews that match an engine query, best first */
-  protected abstract passagesOf(match: string, reviewIds: string[]): Promise<MatchedPassage[]>;
+  /**
+   * The passages of some reviews that match an engine query (`match`, made from `query`), best first.
+   */
+  protected abstract passagesOf(
+    match: string,
+    reviewIds: string[],
+    query: CompiledQuery,
+  ): Promise<MatchedPassage[]>;
   /** how a CTE is introduced (SQLite must materialise it: bm25 cannot run inside a flattened join) */
   protected materialized(name: string, body: RawBuilder<unknown>): RawBuilder<unknown> {
     return sql`${sql.raw(name)} as (${body})`;
@@ -116,11 +123,12 @@ export abstract class SqlSearchIndex implements SearchIndex {
    *  - the ordered rows wanted for the page.
    * Grouping once rather than once per facet halves the work at 100,000 reviews.
    */
-  private async summarise(
+  protected async summarise(
     query: CompiledQuery,
     filter: ReviewFilter,
     access: AccessScope,
     rows: { sort: 'relevance' | 'date'; offset: number; limit: number } | null,
+    scored = rows !== null,
   ): Promise<{ total: number; facets: Facets; rows: Array<{ id: string; score: number | null }> }> {
     const years: ReviewFilter = {
       ...(filter.yearFrom !== undefined ? { yearFrom: filter.yearFrom } : {}),
@@ -174,7 +182,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
         sql`select * from (select '*row' as field, id as value, score as n, ${blanks(null)} from m where ${ok(FACETS)} order by ${order} limit ${rows.limit} offset ${rows.offset}) page`,
       );
     }
-    const source = await this.matchingReviews(this.withoutExcluded(query));
+    const source = await this.matchingReviews(this.withoutExcluded(query), scored);
     const result = await this.run(
       sql<Record<string, unknown>>`
       with ${sql.join([
@@ -272,7 +280,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
             .where('id', 'in', ids)
             .execute()
         : [],
-      ids.length ? this.passagesOf(request.query.any, ids) : [],
+      ids.length ? this.passagesOf(request.query.any, ids, request.query) : [],
     ]);
     const byReview = new Map<string, MatchedPassage[]>();
     for (const p of matched) byReview.set(p.review_id, [...(byReview.get(p.review_id) ?? []), p]);
@@ -322,20 +330,24 @@ export abstract class SqlSearchIndex implements SearchIndex {
       const { facets } = await this.summarise(request.query, request.filter, access, null);
       return { ...(await this.searchPassagesExact(request, access)), facets };
     }
-    const summary = await this.summarise(request.query, request.filter, access, {
-      sort: 'date',
-      offset: 0,
-      limit: Math.max(k, PASSAGE_REVIEWS_READ),
-    });
+    const summary = await this.summarise(
+      request.query,
+      request.filter,
+      access,
+      { sort: 'date', offset: 0, limit: Math.max(k, PASSAGE_REVIEWS_READ) },
+      false,
+    );
     const expression = this.withoutExcluded(request.query);
     const ids = summary.rows.slice(0, k).map((r) => r.id);
-    const found = ids.length ? await this.passagesOf(expression, ids) : [];
+    const found = ids.length ? await this.passagesOf(expression, ids, request.query) : [];
     let capped = found.length > this.passageCountCap;
     if (!capped && !request.query.exclude && summary.total <= summary.rows.length) {
       // Without exclusions a paragraph matches only inside a review that matches as a whole, and
       // these are all such reviews: their matching paragraphs are all the matches.
       const rest = summary.rows.slice(k).map((r) => r.id);
-      const all = rest.length ? [...found, ...(await this.passagesOf(expression, rest))] : found;
+      const all = rest.length
+        ? [...found, ...(await this.passagesOf(expression, rest, request.query))]
+        : found;
       if (all.length <= this.passageCountCap)
         return { ...(await this.passagesPageOf(all, request)), facets: summary.facets };
       capped = true;
@@ -358,7 +370,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
   }
 
   /** The page of a complete list of matching paragraphs, in the order searchPassagesExact gives. */
-  private async passagesPageOf(found: MatchedPassage[], request: SearchRequest): Promise<PassagesPage> {
+  protected async passagesPageOf(found: MatchedPassage[], request: SearchRequest): Promise<PassagesPage> {
     const reviews = found.length
       ? await this.db
           .selectFrom('reviews')
@@ -389,25 +401,41 @@ export abstract class SqlSearchIndex implements SearchIndex {
         const t = texts.get(Number(p.passage_id));
         const r = reviewById.get(p.review_id);
         return t && r
-          ? [{ ...toPassageHit({ ...t, ...p }), title: r.title, type: r.review_type, published: r.published_on }]
+          ? [
+              {
+                ...toPassageHit({ ...t, ...p }),
+                title: r.title,
+                type: r.review_type,
+                published: r.published_on,
+              },
+            ]
           : [];
       }),
     };
   }
 
-  private async searchPassagesExact(request: SearchRequest, access: AccessScope): Promise<PassagesPage> {
+  /**
+   * passage_id, review_id, score of the passages matching an engine query whose reviews meet a
+   * condition on `r` (access and filters).
+   */
+  protected passagesUnder(match: string, where: RawBuilder<unknown>): RawBuilder<unknown> {
+    return sql`select h.passage_id, h.review_id, h.score from (${this.passageHits(match)}) h
+      join reviews r on r.id = h.review_id where ${where}`;
+  }
+
+  protected async searchPassagesExact(request: SearchRequest, access: AccessScope): Promise<PassagesPage> {
     const where = reviewConditions(access, request.filter);
     const order =
       request.sort === 'date'
         ? sql`r.published_on desc nulls last, h.score desc`
         : sql`h.score desc, r.published_on desc nulls last`;
+    const hits = this.materialized('hits', this.passagesUnder(this.withoutExcluded(request.query), where));
     const rows = await this.run(sql<
       MatchedPassage & { title: string; review_type: string; published_on: string | null; total: number }
     >`
-      with ${this.materialized('hits', this.passageHits(this.withoutExcluded(request.query)))}
+      with ${hits}
       select h.passage_id, h.review_id, h.score, r.title, r.review_type, r.published_on, count(*) over () as total
       from hits h join reviews r on r.id = h.review_id
-      where ${where}
       order by ${order}, h.passage_id
       limit ${request.limit} offset ${request.offset}`);
     const texts = await this.passageTexts(rows.rows.map((r) => Number(r.passage_id)));
@@ -418,9 +446,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
         (
           await sql<{
             n: number;
-          }>`with ${this.materialized('hits', this.passageHits(this.withoutExcluded(request.query)))} select count(*) as n from hits h join reviews r on r.id = h.review_id where ${where}`.execute(
-            this.db,
-          )
+          }>`with ${hits} select count(*) as n from hits`.execute(this.db)
         ).rows[0]?.n ?? 0,
       );
     }
@@ -450,7 +476,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
    * review_id index instead of ranking every match in the library. The total is exact up to
    * passageCountCap and reported as "at least" beyond it.
    */
-  private async searchPassagesByCandidates(
+  protected async searchPassagesByCandidates(
     request: SearchRequest,
     access: AccessScope,
     k: number,
@@ -464,18 +490,21 @@ export abstract class SqlSearchIndex implements SearchIndex {
     let reviewOffset = 0;
     let batch = k;
     while (ordered.length < need) {
-      const source = await this.matchingReviews(expression);
+      const source = await this.matchingReviews(expression, false);
       const ids =
         reviewOffset === 0
           ? first.ids
           : (
-              await this.run(sql<{ id: string }>`${source.ctes.length ? sql`with ${sql.join(source.ctes)}` : sql``}
+              await this.run(sql<{
+                id: string;
+              }>`${source.ctes.length ? sql`with ${sql.join(source.ctes)}` : sql``}
           select r.id from ${source.from} where ${where}
           order by r.published_on desc nulls last, r.id limit ${batch} offset ${reviewOffset}`)
             ).rows.map((r) => r.id);
       if (ids.length === 0) break;
       const rank = new Map(ids.map((id, i) => [id, i]));
-      const found = reviewOffset === 0 ? [...first.found] : await this.passagesOf(expression, ids);
+      const found =
+        reviewOffset === 0 ? [...first.found] : await this.passagesOf(expression, ids, request.query);
       const byDate = (a: MatchedPassage, b: MatchedPassage) =>
         (rank.get(a.review_id) ?? 0) - (rank.get(b.review_id) ?? 0) ||
         Number(b.score) - Number(a.score) ||

@@ -1,8 +1,13 @@
 import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { Database } from '../db/types.js';
+import { idf, scorePassages } from './passage-score.js';
 import { searchText } from './search-text.js';
-import type { CompiledQuery, Executor } from './search-index.js';
-import { SqlSearchIndex } from './sql-search.js';
+import type { AccessScope } from '../repositories/reviews-repository.js';
+import type { CompiledQuery, Executor, Facets, PassagesPage, SearchRequest } from './search-index.js';
+import { reviewConditions } from './sql-filters.js';
+import { chunks } from '../shared/chunks.js';
+import { PASSAGE_COUNT_CAP, SqlSearchIndex } from './sql-search.js';
 import type { MatchedPassage, ReviewSource } from './sql-search.js';
 
 /**
@@ -10,16 +15,33 @@ import type { MatchedPassage, ReviewSource } from './sql-search.js';
  * everywhere). Two indexes: passages_fts (a row per passage, rowid = passage id) and reviews_fts (a
  * contentless row per review, rowid = review_docs.doc_id).
  */
+/** Up to how many matches in the library passagesOf reads them all rather than review by review. */
+const FULL_SCAN_MAX = 5_000;
+
 export class SqliteFts5Index extends SqlSearchIndex {
   readonly backend = 'sqlite' as const;
+  /**
+   * The passages view lists the paragraphs of the 200 most recent matching reviews first when there
+   * are more than the cap: ranking every match of a common word by bm25 cost 50 ms at 10,000 reviews
+   * (about 1 µs a paragraph).
+   */
+  protected readonly passageRankLimit: number;
+  protected override readonly passageCountCap: number;
 
-  /** Every match scored by bm25, joined to reviews for access and filters. */
-  protected matchingReviews(match: string): Promise<ReviewSource> {
+  constructor(db: Kysely<Database>, options: { passageRankLimit?: number; passageCountCap?: number } = {}) {
+    super(db);
+    this.passageRankLimit = options.passageRankLimit ?? 200;
+    this.passageCountCap = options.passageCountCap ?? PASSAGE_COUNT_CAP;
+  }
+
+  /** Every match, scored by bm25 when asked, joined to reviews for access and filters. */
+  protected matchingReviews(match: string, scored: boolean): Promise<ReviewSource> {
+    const score = scored ? sql`-bm25(reviews_fts)` : sql`null`;
     return Promise.resolve({
       ctes: [
         this.materialized(
           'hits',
-          sql`select d.review_id, f.score from (select rowid as doc_id, -bm25(reviews_fts) as score from reviews_fts where reviews_fts match ${match}) f join review_docs d on d.doc_id = f.doc_id`,
+          sql`select d.review_id, f.score from (select rowid as doc_id, ${score} as score from reviews_fts where reviews_fts match ${match}) f join review_docs d on d.doc_id = f.doc_id`,
         ),
       ],
       from: sql`hits h join reviews r on r.id = h.review_id`,
@@ -35,18 +57,164 @@ export class SqliteFts5Index extends SqlSearchIndex {
     return sql`select rowid as passage_id, review_id, -bm25(passages_fts) as score from passages_fts where passages_fts match ${match}`;
   }
 
+  /** FTS5 first, so that bm25 is worked out only for passages whose review passes (about 1 µs each). */
+  protected override passagesUnder(match: string, where: RawBuilder<unknown>): RawBuilder<unknown> {
+    return sql`select f.rowid as passage_id, f.review_id, -bm25(passages_fts) as score
+      from passages_fts f cross join reviews r on r.id = f.review_id
+      where passages_fts match ${match} and ${where}`;
+  }
+
   /**
-   * The page's passages (found through passages.review_id), each looked up in FTS5 by rowid: a few
-   * hundred seeks, where "review_id in (...)" on the FTS5 table would read every match in the
-   * library and a rowid range per review still walks the long lists of common words.
+   * The passages view. The facet statement also gives the passageRankLimit most recent matching
+   * reviews (the candidates), then:
+   *  - when they are all the matching reviews (and nothing is excluded), their matching paragraphs
+   *    are all the matches: read and ranked here;
+   *  - when more than passageCountCap paragraphs match under the filters, the candidates' paragraphs
+   *    are ranked and later pages go on by date, the total shown as "1,000 or more" (a common word
+   *    matches tens of thousands of paragraphs, and bm25 over all of them cost 50-100 ms at 10,000
+   *    reviews);
+   *  - otherwise every match under the filters is ranked by bm25.
    */
-  protected async passagesOf(match: string, reviewIds: string[]): Promise<MatchedPassage[]> {
-    const rows =
-      await sql<MatchedPassage>`select f.rowid as passage_id, p.review_id, -bm25(passages_fts) as score
-      from passages p join passages_fts f on f.rowid = p.id
-      where p.review_id in (${sql.join(reviewIds.map((id) => sql`${id}`))}) and passages_fts match ${match}
-      order by score desc, p.seq`.execute(this.db);
-    return rows.rows;
+  override async searchPassages(
+    request: SearchRequest,
+    access: AccessScope,
+  ): Promise<PassagesPage & { facets: Facets }> {
+    const k = this.passageRankLimit;
+    const summary = await this.summarise(
+      request.query,
+      request.filter,
+      access,
+      { sort: 'date', offset: 0, limit: k },
+      false,
+    );
+    const { facets } = summary;
+    const expression = this.withoutExcluded(request.query);
+    const ids = summary.rows.map((r) => r.id);
+    if (!request.query.exclude && summary.total <= ids.length) {
+      const all = ids.length ? await this.passagesOf(expression, ids, request.query) : [];
+      return { ...(await this.passagesPageOf(all, request)), facets };
+    }
+    const where = reviewConditions(access, request.filter);
+    const counted = await sql<{ n: number }>`select count(*) as n from (
+      select 1 from passages_fts f cross join reviews r on r.id = f.review_id
+      where passages_fts match ${expression} and ${where} limit ${this.passageCountCap + 1}) capped`.execute(
+      this.db,
+    );
+    if (Number(counted.rows[0]?.n ?? 0) <= this.passageCountCap)
+      return { ...(await this.searchPassagesExact(request, access)), facets };
+    const found = await this.passagesOf(expression, ids, request.query);
+    return {
+      ...(await this.searchPassagesByCandidates(request, access, k, { ids, found })),
+      total: this.passageCountCap,
+      totalCapped: true,
+      facets,
+    };
+  }
+
+  protected override passageReviews(match: string): RawBuilder<unknown> {
+    return sql`select review_id from passages_fts where passages_fts match ${match}`;
+  }
+
+  /**
+   * The matching passages of some reviews (the page's, or the passages view's candidates), found in
+   * one of two ways after counting the matches in the library (a count costs 1-6 ms):
+   *  - up to FULL_SCAN_MAX matches: one pass over them all, kept where they belong to these reviews;
+   *  - more (a common word): each review's passages read by a rowid range (its passages' ids), which
+   *    costs about 0.02 ms a review for a plain word but up to 3 ms for a rare AND or a long phrase,
+   *    hence not used for those.
+   * FTS5's bm25 is not used: each FTS5 cursor that scores counts every match of each phrase in the
+   * library first (about 1 ms per cursor for a common word), which made twenty reviews' snippets cost
+   * as much as the search. bm25 is computed from the passages' text instead (passage-score.ts).
+   *
+   * The range bounds are cast to integer: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a
+   * rowid constraint that is not an integer and reads every match.
+   */
+  protected async passagesOf(
+    match: string,
+    reviewIds: string[],
+    query: CompiledQuery,
+  ): Promise<MatchedPassage[]> {
+    const count = async (expression: string) =>
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`select count(*) as n from passages_fts where passages_fts match ${expression}`.execute(this.db)
+        ).rows[0]?.n ?? 0,
+      );
+    const matched: Array<{ id: number; review_id: string; seq: number; text: string }> = [];
+    if ((await count(match)) <= FULL_SCAN_MAX) {
+      // cross join: FTS5 first; the other order runs the match again for every passage of the reviews.
+      for (const part of chunks(reviewIds, 1000))
+        matched.push(
+          ...(
+            await sql<{
+              id: number;
+              review_id: string;
+              seq: number;
+              text: string;
+            }>`select p.id, p.review_id, p.seq, p.text
+              from passages_fts f cross join passages p on p.id = f.rowid
+              where passages_fts match ${match} and p.review_id in (${sql.join(part.map((id) => sql`${id}`))})`.execute(
+              this.db,
+            )
+          ).rows,
+        );
+    } else {
+      const ranges: Array<{ review_id: string; lo: number; hi: number }> = [];
+      for (const part of chunks(reviewIds, 500))
+        ranges.push(
+          ...(
+            await sql<{
+              review_id: string;
+              lo: number;
+              hi: number;
+            }>`select review_id, min(id) as lo, max(id) as hi
+              from passages where review_id in (${sql.join(part.map((id) => sql`${id}`))}) group by review_id`.execute(
+              this.db,
+            )
+          ).rows,
+        );
+      // A statement per hundred reviews: SQLite allows 500 terms in a compound select. The review_id
+      // test is there because a range may also span another review's passages.
+      for (const part of chunks(ranges, 100)) {
+        const rows = await sql<{ id: number; review_id: string; seq: number; text: string }>`${sql.join(
+          part.map(
+            (
+              r,
+            ) => sql`select p.id, p.review_id, p.seq, p.text from passages_fts f cross join passages p on p.id = f.rowid
+              where passages_fts match ${match} and f.rowid between cast(${r.lo} as integer) and cast(${r.hi} as integer)
+              and p.review_id = ${r.review_id}`,
+          ),
+          sql` union all `,
+        )}`.execute(this.db);
+        matched.push(...rows.rows);
+      }
+    }
+    if (matched.length === 0) return [];
+    const texts = new Map(matched.map((p) => [Number(p.id), p.text]));
+    let weights = query.words.map(() => 1);
+    if (query.groups.length > 1 && query.groups.length === query.words.length) {
+      const size = Number(
+        (await sql<{ n: number }>`select coalesce(max(id), 0) as n from passages`.execute(this.db)).rows[0]
+          ?.n ?? 0,
+      );
+      weights = [];
+      for (const group of query.groups) weights.push(idf(size, await count(group)));
+    }
+    const scores = scorePassages(
+      texts,
+      query.words.map((clauses, i) => ({ clauses, idf: weights[i] ?? 1 })),
+    );
+    return matched
+      .map((p) => ({
+        passage_id: Number(p.id),
+        review_id: p.review_id,
+        score: scores.get(Number(p.id)) ?? 0,
+        seq: Number(p.seq),
+      }))
+      .sort((a, b) => b.score - a.score || a.seq - b.seq)
+      .map(({ seq: _seq, ...p }) => p);
   }
 
   protected override materialized(name: string, body: RawBuilder<unknown>): RawBuilder<unknown> {

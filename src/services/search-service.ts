@@ -6,7 +6,7 @@ import type { Database } from '../db/types.js';
 import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
 import { SEED_GLOSSARY, acronymExpansions, acronymsFor, canonicalSpelling } from '../search/glossary.js';
 import type { GlossaryEntry } from '../search/glossary.js';
-import { expandQuery, parseQuery, queryTerms, toFts5, toTsquery } from '../search/query.js';
+import { clauseWords, expandQuery, parseQuery, queryTerms, toFts5, toTsquery } from '../search/query.js';
 import type { Clause, Query } from '../search/query.js';
 import type { CompiledQuery, Facets, SearchIndex, SearchSort, SearchView } from '../search/search-index.js';
 import { similarReviews, storeReviewTerms } from '../search/similar.js';
@@ -232,14 +232,16 @@ export class SearchService {
     const match = compile({ groups: query.groups, excluded: [] });
     const any = compile({ groups: [query.groups.flat()], excluded: [] });
     if (!match || !any) return null;
-    const groups = query.groups
-      .map((g) => compile({ groups: [g], excluded: [] }))
-      .filter((g): g is string => g !== null);
+    const groups = query.groups.flatMap((g) => {
+      const expression = compile({ groups: [g], excluded: [] });
+      return expression === null ? [] : [{ expression, words: clauseWords(g) }];
+    });
     return {
       match,
       any,
-      groups,
+      groups: groups.map((g) => g.expression),
       exclude: compile({ groups: query.excluded.length ? [query.excluded] : [], excluded: [] }),
+      words: groups.map((g) => g.words),
     };
   }
 
