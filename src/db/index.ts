@@ -18,6 +18,7 @@ import { retention } from './migrations/0010_retention.js';
 import { briefings } from './migrations/0011_briefings.js';
 import { reviewSearchColumns } from './migrations/0012_review_search_columns.js';
 import { reviewFigures } from './migrations/0013_review_figures.js';
+import { SqliteReadPool, readOnlyKysely } from './sqlite-read-pool.js';
 import type { Database } from './types.js';
 
 export type { Dialect } from './dialect.js';
@@ -30,6 +31,11 @@ export interface DbOptions {
 
 export interface Db {
   kysely: Kysely<Database>;
+  /**
+   * For long reads (searches), off the server's thread: on SQLite, read-only connections in worker
+   * threads (which see what the main connection has committed); on PostgreSQL, the same pool.
+   */
+  read: Kysely<Database>;
   dialect: Dialect;
   /** Where the data lives, for /health and logs; never includes a password. */
   location: string;
@@ -77,6 +83,7 @@ export function createDb(options: DbOptions): Db {
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kysely,
+      read: kysely,
       dialect: 'postgres',
       location: `postgresql://${url.hostname}:${url.port || 5432}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
       close: () => kysely.destroy(),
@@ -90,7 +97,17 @@ export function createDb(options: DbOptions): Db {
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect: 'sqlite', location: file, close: () => kysely.destroy() };
+  const read = readOnlyKysely(new SqliteReadPool(file));
+  return {
+    kysely,
+    read,
+    dialect: 'sqlite',
+    location: file,
+    close: async () => {
+      await read.destroy();
+      await kysely.destroy();
+    },
+  };
 }
 
 export class MigrationError extends Error {

@@ -1,9 +1,12 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../shared/workers.js';
 import { IngestError } from './errors.js';
 import type { IngestErrorCode } from './errors.js';
 import type { ParsedReview } from './parse-review.js';
 
-type Reply = { id: number; ok: true; result: ParsedReview } | { id: number; ok: false; error: { code: string; message: string; known: boolean } };
+type Reply =
+  | { id: number; ok: true; result: ParsedReview }
+  | { id: number; ok: false; error: { code: string; message: string; known: boolean } };
 
 interface Pending {
   resolve: (r: ParsedReview) => void;
@@ -24,7 +27,7 @@ export class ParsePool {
   constructor(private readonly size = 1) {}
 
   private spawn(): Worker {
-    const worker = import.meta.url.endsWith('.ts') ? typescriptWorker(new URL('./parse-worker.ts', import.meta.url)) : new Worker(new URL('./parse-worker.js', import.meta.url));
+    const worker = startWorker(import.meta.url, 'parse-worker');
     worker.on('message', (reply: Reply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;
@@ -32,7 +35,8 @@ export class ParsePool {
       this.owner.delete(reply.id);
       this.releaseIfIdle(worker);
       if (reply.ok) p.resolve(reply.result);
-      else if (reply.error.known) p.reject(new IngestError(reply.error.code as IngestErrorCode, reply.error.message));
+      else if (reply.error.known)
+        p.reject(new IngestError(reply.error.code as IngestErrorCode, reply.error.message));
       else p.reject(new Error(reply.error.message));
     });
     worker.on('error', (err) => this.fail(worker, err));
@@ -77,12 +81,4 @@ export class ParsePool {
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers.length = 0;
   }
-}
-
-/** Under tsx or the test runner the worker is TypeScript: register tsx's loader inside it first. */
-function typescriptWorker(url: URL): Worker {
-  const api = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
-  // Do not inherit the parent's loader flags: this worker registers tsx itself.
-  return new Worker(bootstrap, { eval: true, execArgv: [] });
 }

@@ -68,10 +68,22 @@ export abstract class SqlSearchIndex implements SearchIndex {
    * most recent matching reviews (after filters) are ranked; later pages continue by date.
    */
   protected readonly rankLimit: number | null = null;
+  /**
+   * Whether statements of one search may run at the same time (the engine reads through a pool of
+   * connections with a core each): the page and the facets are then asked for apart.
+   */
+  protected readonly parallelReads: boolean = false;
   /** where the candidates' passages view stops counting */
   protected readonly passageCountCap: number = PASSAGE_COUNT_CAP;
 
-  constructor(protected readonly db: Kysely<Database>) {}
+  /**
+   * @param db the library's connection (writes: indexing, clearing)
+   * @param read where searches read (an engine may read off the server's thread)
+   */
+  constructor(
+    protected readonly db: Kysely<Database>,
+    protected readonly read: Kysely<Database> = db,
+  ) {}
 
   /** how many of the most recent matches are ranked (null: all are) */
   get rankedCandidates(): number | null {
@@ -171,6 +183,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
           group by ${sql.ref(`fa.${f.many?.value ?? ''}`)}`,
       );
     }
+    let pageRows: RawBuilder<unknown> | null = null;
     if (rows) {
       const order =
         rows.sort === 'date'
@@ -178,23 +191,32 @@ export abstract class SqlSearchIndex implements SearchIndex {
           : this.rankLimit === null
             ? sql`score desc, published_on desc nulls last, id`
             : sql`published_on desc nulls last, id`;
-      parts.push(
-        sql`select * from (select '*row' as field, id as value, score as n, ${blanks(null)} from m where ${ok(FACETS)} order by ${order} limit ${rows.limit} offset ${rows.offset}) page`,
-      );
+      pageRows = sql`select * from (select '*row' as field, id as value, score as n, ${blanks(null)} from m where ${ok(FACETS)} order by ${order} limit ${rows.limit} offset ${rows.offset}) page`;
     }
-    const source = await this.matchingReviews(this.withoutExcluded(query), scored);
-    const result = await this.run(
-      sql<Record<string, unknown>>`
-      with ${sql.join([
-        ...source.ctes,
-        this.materialized(
-          'm',
-          sql`select r.id, r.published_on, ${source.score} as score, ${sql.join(columns)} from ${source.from} where ${reviewConditions(access, years)}`,
-        ),
-      ])}
-      ${sql.join(parts, sql` union all `)}`,
-      true,
-    );
+    const statement = async (withScore: boolean, selects: RawBuilder<unknown>[]) => {
+      const source = await this.matchingReviews(this.withoutExcluded(query), withScore);
+      return this.run(
+        sql<Record<string, unknown>>`
+        with ${sql.join([
+          ...source.ctes,
+          this.materialized(
+            'm',
+            sql`select r.id, r.published_on, ${source.score} as score, ${sql.join(columns)} from ${source.from} where ${reviewConditions(access, years)}`,
+          ),
+        ])}
+        ${sql.join(selects, sql` union all `)}`,
+        true,
+      );
+    };
+    // Engines reading in parallel run the page apart from the facets (which then need no score).
+    const result =
+      pageRows && this.parallelReads
+        ? {
+            rows: (await Promise.all([statement(false, parts), statement(scored, [pageRows])])).flatMap(
+              (r) => r.rows,
+            ),
+          }
+        : await statement(scored, pageRows ? [...parts, pageRows] : parts);
     const facets = Object.fromEntries(FACETS.map((f) => [f.field, new Map<string, number>()])) as Record<
       FacetField,
       Map<string, number>
@@ -241,7 +263,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
 
   /** Runs a search statement; an engine may set session options around it (`aggregates`: the facet statement). */
   protected async run<T>(query: RawBuilder<T>, _aggregates = false): Promise<{ rows: T[] }> {
-    return query.execute(this.db);
+    return query.execute(this.read);
   }
 
   async searchReviews(
@@ -274,7 +296,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
     const ids = rows.map((r) => r.id);
     const [reviews, matched] = await Promise.all([
       ids.length
-        ? this.db
+        ? this.read
             .selectFrom('reviews')
             .select(['id', 'title', 'review_type', 'published_on'])
             .where('id', 'in', ids)
@@ -372,7 +394,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
   /** The page of a complete list of matching paragraphs, in the order searchPassagesExact gives. */
   protected async passagesPageOf(found: MatchedPassage[], request: SearchRequest): Promise<PassagesPage> {
     const reviews = found.length
-      ? await this.db
+      ? await this.read
           .selectFrom('reviews')
           .select(['id', 'title', 'review_type', 'published_on'])
           .where('id', 'in', [...new Set(found.map((p) => p.review_id))])
@@ -446,7 +468,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
         (
           await sql<{
             n: number;
-          }>`with ${hits} select count(*) as n from hits`.execute(this.db)
+          }>`with ${hits} select count(*) as n from hits`.execute(this.read)
         ).rows[0]?.n ?? 0,
       );
     }
@@ -521,7 +543,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
     const [texts, reviews] = await Promise.all([
       this.passageTexts(pageRows.map((r) => Number(r.passage_id))),
       pageRows.length
-        ? this.db
+        ? this.read
             .selectFrom('reviews')
             .select(['id', 'title', 'review_type', 'published_on'])
             .where('id', 'in', [...new Set(pageRows.map((r) => r.review_id))])
@@ -555,7 +577,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
 
   private async passageTexts(ids: number[]): Promise<Map<number, PassageRow>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db
+    const rows = await this.read
       .selectFrom('passages as p')
       .leftJoin('sections as s', 's.id', 'p.section_id')
       .select(['p.id', 'p.text', 's.heading as section', 'p.paragraph', 'p.page'])

@@ -27,9 +27,14 @@ export class SqliteFts5Index extends SqlSearchIndex {
    */
   protected readonly passageRankLimit: number;
   protected override readonly passageCountCap: number;
+  protected override readonly parallelReads: boolean;
 
-  constructor(db: Kysely<Database>, options: { passageRankLimit?: number; passageCountCap?: number } = {}) {
-    super(db);
+  constructor(
+    db: Kysely<Database>,
+    options: { read?: Kysely<Database>; passageRankLimit?: number; passageCountCap?: number } = {},
+  ) {
+    super(db, options.read);
+    this.parallelReads = options.read !== undefined;
     this.passageRankLimit = options.passageRankLimit ?? 200;
     this.passageCountCap = options.passageCountCap ?? PASSAGE_COUNT_CAP;
   }
@@ -80,26 +85,23 @@ export class SqliteFts5Index extends SqlSearchIndex {
     access: AccessScope,
   ): Promise<PassagesPage & { facets: Facets }> {
     const k = this.passageRankLimit;
-    const summary = await this.summarise(
-      request.query,
-      request.filter,
-      access,
-      { sort: 'date', offset: 0, limit: k },
-      false,
-    );
-    const { facets } = summary;
     const expression = this.withoutExcluded(request.query);
+    const where = reviewConditions(access, request.filter);
+    // Counted beside the facet statement (the read pool runs them at once); not always needed.
+    const [summary, counted] = await Promise.all([
+      this.summarise(request.query, request.filter, access, { sort: 'date', offset: 0, limit: k }, false),
+      sql<{ n: number }>`select count(*) as n from (
+        select 1 from passages_fts f cross join reviews r on r.id = f.review_id
+        where passages_fts match ${expression} and ${where} limit ${this.passageCountCap + 1}) capped`.execute(
+        this.read,
+      ),
+    ]);
+    const { facets } = summary;
     const ids = summary.rows.map((r) => r.id);
     if (!request.query.exclude && summary.total <= ids.length) {
       const all = ids.length ? await this.passagesOf(expression, ids, request.query) : [];
       return { ...(await this.passagesPageOf(all, request)), facets };
     }
-    const where = reviewConditions(access, request.filter);
-    const counted = await sql<{ n: number }>`select count(*) as n from (
-      select 1 from passages_fts f cross join reviews r on r.id = f.review_id
-      where passages_fts match ${expression} and ${where} limit ${this.passageCountCap + 1}) capped`.execute(
-      this.db,
-    );
     if (Number(counted.rows[0]?.n ?? 0) <= this.passageCountCap)
       return { ...(await this.searchPassagesExact(request, access)), facets };
     const found = await this.passagesOf(expression, ids, request.query);
@@ -139,7 +141,7 @@ export class SqliteFts5Index extends SqlSearchIndex {
         (
           await sql<{
             n: number;
-          }>`select count(*) as n from passages_fts where passages_fts match ${expression}`.execute(this.db)
+          }>`select count(*) as n from passages_fts where passages_fts match ${expression}`.execute(this.read)
         ).rows[0]?.n ?? 0,
       );
     const matched: Array<{ id: number; review_id: string; seq: number; text: string }> = [];
@@ -156,7 +158,7 @@ export class SqliteFts5Index extends SqlSearchIndex {
             }>`select p.id, p.review_id, p.seq, p.text
               from passages_fts f cross join passages p on p.id = f.rowid
               where passages_fts match ${match} and p.review_id in (${sql.join(part.map((id) => sql`${id}`))})`.execute(
-              this.db,
+              this.read,
             )
           ).rows,
         );
@@ -171,7 +173,7 @@ export class SqliteFts5Index extends SqlSearchIndex {
               hi: number;
             }>`select review_id, min(id) as lo, max(id) as hi
               from passages where review_id in (${sql.join(part.map((id) => sql`${id}`))}) group by review_id`.execute(
-              this.db,
+              this.read,
             )
           ).rows,
         );
@@ -187,7 +189,7 @@ export class SqliteFts5Index extends SqlSearchIndex {
               and p.review_id = ${r.review_id}`,
           ),
           sql` union all `,
-        )}`.execute(this.db);
+        )}`.execute(this.read);
         matched.push(...rows.rows);
       }
     }
@@ -196,11 +198,10 @@ export class SqliteFts5Index extends SqlSearchIndex {
     let weights = query.words.map(() => 1);
     if (query.groups.length > 1 && query.groups.length === query.words.length) {
       const size = Number(
-        (await sql<{ n: number }>`select coalesce(max(id), 0) as n from passages`.execute(this.db)).rows[0]
+        (await sql<{ n: number }>`select coalesce(max(id), 0) as n from passages`.execute(this.read)).rows[0]
           ?.n ?? 0,
       );
-      weights = [];
-      for (const group of query.groups) weights.push(idf(size, await count(group)));
+      weights = (await Promise.all(query.groups.map(count))).map((df) => idf(size, df));
     }
     const scores = scorePassages(
       texts,

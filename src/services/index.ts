@@ -61,7 +61,9 @@ export async function createServices(
   const files = new FileStore(path.join(config.dataDir, 'files'));
   const pool = options.parseInWorkers ? new ParsePool(1) : null;
   const index: SearchIndex =
-    db.dialect === 'sqlite' ? new SqliteFts5Index(db.kysely) : new PostgresTsvectorIndex(db.kysely);
+    db.dialect === 'sqlite'
+      ? new SqliteFts5Index(db.kysely, { read: db.read })
+      : new PostgresTsvectorIndex(db.kysely);
   const accounts = new AccountService(db.kysely, {
     ...DEFAULT_ACCOUNT_OPTIONS,
     sessionIdleMinutes: config.sessionIdleMinutes,
