@@ -1,9 +1,10 @@
 /**
  * Theme coding benchmark: coding throughput on the demo corpus scaled to N reviews (the demo's
- * reviews coded in turn until N have been coded, in memory), then the evaluation figures on the
- * labelled set's test split and on the demo reviews' own theme labels (whole reports).
+ * reviews coded in turn until N have been coded, in memory), then the evaluation figures (per theme
+ * and micro/macro) on the labelled set's test split and on the holdout set, and on the demo reviews'
+ * own theme labels (whole reports). Both held-out sets are for measuring only: never tune on them.
  *
- *   npm run bench:themes [-- --reviews N]
+ *   npm run bench:themes [-- --reviews N] [--json]
  *
  * Prints figures; never passes or fails on them.
  */
@@ -14,13 +15,19 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import type { LocatedPassage } from '../src/analysis/themes/coder.js';
 import { evaluate } from '../src/analysis/themes/evaluate.js';
+import type { Evaluation } from '../src/analysis/themes/evaluate.js';
 import { loadConfig } from '../src/config.js';
 import { loadDemoIfEmpty } from '../src/services/demo-service.js';
 import { createServices } from '../src/services/index.js';
 import { OPERATOR_ACCESS } from '../src/services/review-service.js';
-import { LABELLED_TEST, parseLabelled } from '../src/services/theme-service.js';
+import { LABELLED_HOLDOUT, LABELLED_TEST, parseLabelled } from '../src/services/theme-service.js';
 
-const { values } = parseArgs({ options: { reviews: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({
+  options: {
+    reviews: { type: 'string', default: '10000' },
+    json: { type: 'boolean', default: false },
+  },
+});
 const target = Number(values.reviews);
 if (!Number.isInteger(target) || target < 1) {
   process.stderr.write('--reviews must be a whole number of at least 1\n');
@@ -65,8 +72,13 @@ const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
 const themes = await services.themes.themes();
 const slugs = themes.map((t) => t.slug);
-const test = parseLabelled(fs.readFileSync(LABELLED_TEST, 'utf8'), 'test.jsonl');
-const onTest = await services.themes.evaluate(test);
+const known = new Set(slugs);
+const onTest = await services.themes.evaluate(
+  parseLabelled(fs.readFileSync(LABELLED_TEST, 'utf8'), 'test.jsonl', known),
+);
+const onHoldout = await services.themes.evaluate(
+  parseLabelled(fs.readFileSync(LABELLED_HOLDOUT, 'utf8'), 'holdout.jsonl', known),
+);
 // The demo reviews' labels come from their manifests (written with the reports, not from the rules).
 const manifest = JSON.parse(
   fs.readFileSync(new URL('../demo/manifest.json', import.meta.url), 'utf8'),
@@ -84,8 +96,45 @@ await services.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const pct = (x: number) => (x * 100).toFixed(1);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const averages = (e: Evaluation) =>
+  `micro P ${pct(e.micro.precision)} R ${pct(e.micro.recall)} F1 ${pct(e.micro.f1)}; macro F1 ${pct(e.macro.f1)}`;
+function perTheme(name: string, e: Evaluation): string {
+  const rows = e.themes
+    .filter((r) => r.tp + r.fp + r.fn > 0)
+    .map(
+      (r) =>
+        `  ${r.slug.padEnd(28)} ${String(r.support).padStart(4)} ${pct(r.precision).padStart(6)} ${pct(r.recall).padStart(6)} ${pct(r.f1).padStart(6)}`,
+    );
+  return [
+    `${name} (${e.items} items): ${averages(e)}`,
+    `  ${'theme'.padEnd(28)} ${'gold'.padStart(4)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}`,
+    ...rows,
+  ].join('\n');
+}
+const summary = (e: Evaluation) => ({
+  items: e.items,
+  micro: { precision: round(e.micro.precision), recall: round(e.micro.recall), f1: round(e.micro.f1) },
+  macro: { precision: round(e.macro.precision), recall: round(e.macro.recall), f1: round(e.macro.f1) },
+});
+const result = {
+  reviews: target,
+  passages,
+  seconds: Math.round(seconds * 100) / 100,
+  reviews_per_s: Math.round(target / seconds),
+  passages_per_s: Math.round(passages / seconds),
+  rss_mb: Math.round(process.memoryUsage().rss / 1048576),
+  test: summary(onTest),
+  holdout: summary(onHoldout),
+  demo_reviews: summary(onDemo),
+  node: process.version,
+};
 process.stdout.write(
-  `coded ${target} reviews (${passages} passages) in ${seconds.toFixed(1)} s: ${Math.round(target / seconds)} reviews/s, ${Math.round(passages / seconds)} passages/s; rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n` +
-    `test split (${onTest.items} items): micro P ${pct(onTest.micro.precision)} R ${pct(onTest.micro.recall)} F1 ${pct(onTest.micro.f1)}; macro F1 ${pct(onTest.macro.f1)}\n` +
-    `demo reviews, whole reports (${onDemo.items}): micro P ${pct(onDemo.micro.precision)} R ${pct(onDemo.micro.recall)} F1 ${pct(onDemo.micro.f1)}; macro F1 ${pct(onDemo.macro.f1)}\n`,
+  [
+    `coded ${target} reviews (${passages} passages) in ${seconds.toFixed(1)} s: ${result.reviews_per_s} reviews/s, ${result.passages_per_s} passages/s; rss ${result.rss_mb} MB`,
+    perTheme('test split', onTest),
+    perTheme('holdout set', onHoldout),
+    `demo reviews, whole reports (${onDemo.items}): ${averages(onDemo)}`,
+  ].join('\n') + '\n',
 );
+if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);

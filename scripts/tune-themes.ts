@@ -1,20 +1,18 @@
 /**
- * Development aid: five-fold cross-validation of the theme coder on the TRAIN split only (the test
- * split is for reporting, never for tuning). Prints micro/macro F1 and the weakest themes.
- *   npx tsx scripts/tune-themes.ts [--rules-only]
+ * Development aid: five-fold cross-validation of the theme coder on the labelled TRAINING files only
+ * (demo/themes/train*.jsonl; the test split and the holdout set are for reporting, never for tuning).
+ * Prints micro/macro F1 and the weakest themes.
+ *   npx tsx scripts/tune-themes.ts [--rules-only] [--grid] [--errors]
  */
-import fs from 'node:fs';
 import { CODING, ThemeCoder } from '../src/analysis/themes/coder.js';
 import { evaluate } from '../src/analysis/themes/evaluate.js';
 import { SEED_INDICATORS } from '../src/analysis/themes/indicators.js';
 import { trainModel } from '../src/analysis/themes/model.js';
 import { TAXONOMY_VERSION_1 } from '../src/analysis/themes/taxonomy.js';
+import { readLabelledTrain } from '../src/services/theme-service.js';
 
-const items = fs
-  .readFileSync(new URL('../demo/themes/train.jsonl', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as { id: string; text: string; themes: string[] });
+const { items, files } = await readLabelledTrain();
+console.log(`training files: ${files.join(', ')} (${items.length} items)`);
 const themes = TAXONOMY_VERSION_1.map((t) => ({ ...t, indicators: SEED_INDICATORS[t.slug] ?? [] }));
 const slugs = themes.map((t) => t.slug);
 const rulesOnly = process.argv.includes('--rules-only');
@@ -38,8 +36,8 @@ function crossValidate(settings: typeof CODING) {
   return { predicted, e: evaluate(items, predicted, slugs) };
 }
 if (process.argv.includes('--grid')) {
-  for (const ruleWeight of [0.4, 0.5, 0.6, 0.7]) {
-    for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5]) {
+  for (const ruleWeight of [0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6]) {
+    for (const threshold of [0.25, 0.275, 0.3, 0.325, 0.35, 0.4, 0.45]) {
       const { e } = crossValidate({ ...CODING, ruleWeight, threshold });
       console.log(
         `ruleWeight ${ruleWeight} threshold ${threshold}: micro P ${pct(e.micro.precision)} R ${pct(e.micro.recall)} F1 ${pct(e.micro.f1)}; macro F1 ${pct(e.macro.f1)}`,

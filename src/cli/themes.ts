@@ -89,7 +89,9 @@ export function registerThemes(program: Command): void {
 
   themes
     .command('train')
-    .description("retrain the model from the labelled set's train split and analysts' decisions")
+    .description(
+      "retrain the model from the labelled training files (demo/themes/train*.jsonl) and analysts' decisions",
+    )
     .action(async () => {
       const services = await cliServices(true);
       try {

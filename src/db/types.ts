@@ -189,7 +189,7 @@ export interface ThemeModelsTable {
   id: Generated<number>;
   trained_at: string;
   examples: number;
-  /** what it was trained on, e.g. "labelled set (train split) + 12 analyst decisions" */
+  /** what it was trained on, e.g. "labelled training files (791) + 12 analyst decisions" */
   source: string;
   /** JSON of the model */
   model: string;

@@ -154,10 +154,6 @@ export class ThemesRepository {
     }));
   }
 
-  async hasModel(): Promise<boolean> {
-    return (await this.db.selectFrom('theme_models').select('id').limit(1).executeTakeFirst()) !== undefined;
-  }
-
   async latestModel(): Promise<{ model: string; source: string; trainedAt: string } | null> {
     const row = await this.db
       .selectFrom('theme_models')

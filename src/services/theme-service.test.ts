@@ -8,7 +8,9 @@ import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
 import { createApp } from '../app/create-app.js';
 import { OPERATOR_ACCESS } from './review-service.js';
-import { parseLabelled } from './theme-service.js';
+import { MODEL_VERSION } from '../analysis/themes/model.js';
+import { ThemesRepository } from '../repositories/themes-repository.js';
+import { ThemeService, parseLabelled, readLabelledTrain } from './theme-service.js';
 
 const FINDING =
   'FICTIONAL TEST TEXT.\n\nThe mother told the midwife that her partner had pushed her down the stairs and checked her phone every night. ' +
@@ -276,6 +278,13 @@ describe.each(BACKENDS)('analysts and the taxonomy on %s', (backend) => {
     expect(agreement.find((a) => a.slug === missing)).toMatchObject({ added: 1, recall: 0 });
   });
 
+  it('retrains from every labelled training file and the decisions, naming both as the source', async () => {
+    const { items } = await readLabelledTrain();
+    const r = await t.services.themes.train();
+    expect(r.source).toBe(`labelled training files (${items.length}) + 3 analyst decisions`);
+    expect(r.examples).toBeGreaterThanOrEqual(items.length + 3);
+  });
+
   it('versions every change to a theme with who and when, and refuses a bad one naming the problem', async () => {
     const before = await t.services.themes.history('neglect');
     expect(before).toHaveLength(1);
@@ -332,6 +341,45 @@ describe.each(BACKENDS)('analysts and the taxonomy on %s', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('training a new library on %s', (backend) => {
+  let t: TestEnv;
+  beforeAll(async () => {
+    t = await testEnv(backend);
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  it('trains before anything else has run, seeding the taxonomy the labels name', async () => {
+    const { items } = await readLabelledTrain();
+    const r = await t.services.themes.train();
+    expect(r).toEqual({ examples: items.length, source: `labelled training files (${items.length})` });
+    expect(await t.services.themes.themes()).toHaveLength(32);
+    expect(await t.services.themes.classifyText(FINDING)).not.toHaveLength(0);
+  });
+
+  it('retrains at start when the stored model is from older code, and keeps a current one', async () => {
+    const repo = new ThemesRepository(t.services.db.kysely);
+    const old = {
+      version: MODEL_VERSION - 1,
+      trainedAt: '2026-01-01',
+      examples: 1,
+      vocabulary: [],
+      weights: {},
+    };
+    await repo.saveModel(JSON.stringify(old), 1, 'older code');
+    await new ThemeService(t.services.db.kysely).classifyText(FINDING);
+    const latest = await repo.latestModel();
+    expect(latest?.source).toMatch(/^labelled training files/);
+    expect((JSON.parse(latest?.model ?? '{}') as { version: number }).version).toBe(MODEL_VERSION);
+    const models = async () =>
+      (await t.services.db.kysely.selectFrom('theme_models').select('id').execute()).length;
+    const before = await models();
+    await new ThemeService(t.services.db.kysely).classifyText(FINDING);
+    expect(await models()).toBe(before);
+  });
+});
+
 describe('labelled files', () => {
   it('names the line and the field of each mistake', () => {
     expect(() => parseLabelled('{"id":1,"text":"a","themes":[]}\nnot json\n', 'f.jsonl')).toThrow(
@@ -341,18 +389,25 @@ describe('labelled files', () => {
     expect(() => parseLabelled('\n', 'f.jsonl')).toThrow('f.jsonl: no labelled lines');
   });
 
-  it('the labelled set we ship has at least 300 items over every theme, split into train and test', async () => {
+  it('the labelled set we ship covers every theme in training files, a test split and a holdout set, no item in two', async () => {
     const read = async (name: string) =>
       parseLabelled(
         await fs.readFile(path.resolve(import.meta.dirname, `../../demo/themes/${name}.jsonl`), 'utf8'),
         name,
       );
-    const train = await read('train');
+    const { items: train, files } = await readLabelledTrain();
+    expect(files).toContain('train.jsonl');
+    expect(files.length).toBeGreaterThan(1);
     const test = await read('test');
+    const holdout = await read('holdout');
+    const all = [...train, ...test, ...holdout];
     expect(train.length + test.length).toBeGreaterThanOrEqual(300);
-    expect(new Set([...train, ...test].map((i) => i.id)).size).toBe(train.length + test.length);
-    const covered = new Set(test.flatMap((i) => i.themes));
-    expect(covered.size).toBe(32);
-    expect(test.filter((i) => i.themes.length === 0).length).toBeGreaterThan(10);
+    expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
+    expect(new Set(all.map((i) => i.text)).size).toBe(all.length);
+    for (const measured of [test, holdout]) {
+      expect(new Set(measured.flatMap((i) => i.themes)).size).toBe(32);
+      expect(measured.filter((i) => i.themes.length === 0).length).toBeGreaterThan(10);
+    }
+    expect(new Set(train.flatMap((i) => i.themes)).size).toBe(32);
   });
 });

@@ -6,7 +6,7 @@ import type { LocatedPassage } from '../analysis/themes/coder.js';
 import { evaluate } from '../analysis/themes/evaluate.js';
 import type { Evaluation } from '../analysis/themes/evaluate.js';
 import { SEED_INDICATORS } from '../analysis/themes/indicators.js';
-import { trainModel } from '../analysis/themes/model.js';
+import { MODEL_VERSION, trainModel } from '../analysis/themes/model.js';
 import type { LabelledText, ThemeModel } from '../analysis/themes/model.js';
 import { TAXONOMY_VERSION_1 } from '../analysis/themes/taxonomy.js';
 import type { Applies, Evidence, Theme, ThemeCode } from '../analysis/themes/types.js';
@@ -26,9 +26,14 @@ import { compileThemes, indicatorPattern } from '../analysis/themes/rules.js';
 import { formatZodError } from './review-metadata.js';
 import type { Trend, YearCount } from '../analysis/themes/trends.js';
 
-/** The labelled set we wrote: its train split is what a new library's model learns from. */
-export const LABELLED_TRAIN = new URL('../../demo/themes/train.jsonl', import.meta.url);
-export const LABELLED_TEST = new URL('../../demo/themes/test.jsonl', import.meta.url);
+/**
+ * The labelled set we wrote. Every `train*.jsonl` in it is what a new library's model learns from;
+ * `test.jsonl` and `holdout.jsonl` are only for measuring (never for training or tuning).
+ */
+export const LABELLED_DIR = new URL('../../demo/themes/', import.meta.url);
+export const LABELLED_TEST = new URL('test.jsonl', LABELLED_DIR);
+export const LABELLED_HOLDOUT = new URL('holdout.jsonl', LABELLED_DIR);
+const TRAIN_FILE = /^train.*\.jsonl$/;
 
 const labelledLine = z
   .object({
@@ -65,6 +70,27 @@ export function parseLabelled(content: string, source: string, known?: Set<strin
   });
   if (items.length === 0) throw new ValidationError(`${source}: no labelled lines`);
   return items;
+}
+
+/** Every labelled training file (`demo/themes/train*.jsonl`, in name order), read and checked. */
+export async function readLabelledTrain(
+  known?: Set<string>,
+): Promise<{ items: LabelledItem[]; files: string[] }> {
+  const files = (await fs.readdir(LABELLED_DIR)).filter((f) => TRAIN_FILE.test(f)).sort();
+  if (files.length === 0) throw new ValidationError('demo/themes: no train*.jsonl files');
+  const items: LabelledItem[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const source = `demo/themes/${file}`;
+    for (const item of parseLabelled(await fs.readFile(new URL(file, LABELLED_DIR), 'utf8'), source, known)) {
+      // One passage must count once: an id used twice is a copy, or two writers' clash.
+      const other = seen.get(item.id);
+      if (other) throw new ValidationError(`${source}: id "${item.id}" is also in ${other}`);
+      seen.set(item.id, source);
+      items.push(item);
+    }
+  }
+  return { items, files };
 }
 
 const indicatorInput = z
@@ -157,7 +183,9 @@ export class ThemeService {
   private async prepare(): Promise<void> {
     try {
       await this.repo.seedIfEmpty(TAXONOMY_VERSION_1, SEED_INDICATORS);
-      if (!(await this.repo.hasModel())) await this.train();
+      // A model from older code is retrained: the coder's settings were chosen for the current one.
+      const stored = await this.repo.latestModel();
+      if (!stored || (JSON.parse(stored.model) as ThemeModel).version !== MODEL_VERSION) await this.train();
     } catch (err) {
       this.prepared = null; // try again on the next call rather than remember a failure
       throw err;
@@ -235,16 +263,14 @@ export class ThemeService {
   }
 
   /**
-   * Trains a new model from the labelled set's train split and analysts' decisions (the evidence
-   * of confirmed and added codes as examples of their theme, of rejected ones as counter-examples).
+   * Trains a new model from the labelled training files and analysts' decisions (the evidence of
+   * confirmed and added codes as examples of their theme, of rejected ones as counter-examples).
    */
   async train(): Promise<{ examples: number; source: string }> {
+    // `slh themes train` may be the first thing a new library does: the labels need the taxonomy.
+    await this.repo.seedIfEmpty(TAXONOMY_VERSION_1, SEED_INDICATORS);
     const known = new Set((await this.repo.list()).map((t) => t.slug));
-    const labelled = parseLabelled(
-      await fs.readFile(LABELLED_TRAIN, 'utf8'),
-      'demo/themes/train.jsonl',
-      known,
-    );
+    const { items: labelled } = await readLabelledTrain(known);
     const examples: LabelledText[] = labelled.map((i) => ({ text: i.text, themes: i.themes }));
     const decisions = await this.repo.decisions();
     for (const d of decisions) {
@@ -252,7 +278,7 @@ export class ThemeService {
         examples.push({ text: e.text, themes: d.status === 'rejected' ? [] : [d.slug] });
     }
     const model = trainModel(examples, [...known]);
-    const source = `labelled set train split (${labelled.length})${decisions.length ? ` + ${decisions.length} analyst decisions` : ''}`;
+    const source = `labelled training files (${labelled.length})${decisions.length ? ` + ${decisions.length} analyst decisions` : ''}`;
     await this.repo.saveModel(JSON.stringify(model), examples.length, source);
     return { examples: examples.length, source };
   }

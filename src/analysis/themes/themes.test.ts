@@ -215,6 +215,19 @@ describe('the model', () => {
       scorer.explain('An eviction notice followed months of rent arrears.', 'housing-poverty').join(' '),
     ).toMatch(/evict|arrear/);
   });
+
+  it('leaves a theme it has no examples of to its indicators, so a strong one still codes it', () => {
+    const examples = Array.from({ length: 6 }, (_, i) => ({
+      text: `The landlord served an eviction notice over rent arrears, month ${i}.`,
+      themes: ['housing-poverty'],
+    }));
+    const model = trainModel(examples, ['housing-poverty', 'physical-abuse']);
+    expect(Object.keys(model.weights)).toEqual(['housing-poverty']);
+    const coder = new ThemeCoder(THEMES, model);
+    const codes = coder.codeText('The baby was found to have bruising to his cheek at six weeks old.');
+    const physical = codes.find((c) => c.slug === 'physical-abuse');
+    expect(physical?.evidence[0]?.reason).toMatch(/^indicator/);
+  });
 });
 
 describe('evaluation', () => {
