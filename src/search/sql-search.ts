@@ -184,6 +184,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
       );
     }
     let pageRows: RawBuilder<unknown> | null = null;
+    let pageOrder: RawBuilder<unknown> | null = null;
     if (rows) {
       const order =
         rows.sort === 'date'
@@ -191,6 +192,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
           : this.rankLimit === null
             ? sql`score desc, published_on desc nulls last, id`
             : sql`published_on desc nulls last, id`;
+      pageOrder = order;
       pageRows = sql`select * from (select '*row' as field, id as value, score as n, ${blanks(null)} from m where ${ok(FACETS)} order by ${order} limit ${rows.limit} offset ${rows.offset}) page`;
     }
     const statement = async (withScore: boolean, selects: RawBuilder<unknown>[]) => {
@@ -208,13 +210,23 @@ export abstract class SqlSearchIndex implements SearchIndex {
         true,
       );
     };
-    // Engines reading in parallel run the page apart from the facets (which then need no score).
+    // Engines reading in parallel run the page apart from the facets (which then need no score), as a
+    // plain filtered, ordered select that carries no facet columns.
+    const pageApart = async (order: RawBuilder<unknown>, limit: number, offset: number) => {
+      const source = await this.matchingReviews(this.withoutExcluded(query), scored);
+      return this.run(sql<Record<string, unknown>>`
+        ${source.ctes.length ? sql`with ${sql.join(source.ctes)}` : sql``}
+        select '*row' as field, id as value, score as n from (
+          select r.id, r.published_on, ${source.score} as score from ${source.from}
+          where ${reviewConditions(access, filter)}) page
+        order by ${order} limit ${limit} offset ${offset}`);
+    };
     const result =
-      pageRows && this.parallelReads
+      rows && pageOrder && this.parallelReads
         ? {
-            rows: (await Promise.all([statement(false, parts), statement(scored, [pageRows])])).flatMap(
-              (r) => r.rows,
-            ),
+            rows: (
+              await Promise.all([statement(false, parts), pageApart(pageOrder, rows.limit, rows.offset)])
+            ).flatMap((r) => r.rows),
           }
         : await statement(scored, pageRows ? [...parts, pageRows] : parts);
     const facets = Object.fromEntries(FACETS.map((f) => [f.field, new Map<string, number>()])) as Record<
@@ -440,27 +452,42 @@ export abstract class SqlSearchIndex implements SearchIndex {
    * passage_id, review_id, score of the passages matching an engine query whose reviews meet a
    * condition on `r` (access and filters).
    */
-  protected passagesUnder(match: string, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  protected passagesUnder(match: string, where: RawBuilder<unknown>, bound?: number): RawBuilder<unknown> {
     return sql`select h.passage_id, h.review_id, h.score from (${this.passageHits(match)}) h
-      join reviews r on r.id = h.review_id where ${where}`;
+      join reviews r on r.id = h.review_id where ${where}${bound === undefined ? sql`` : sql` limit ${bound}`}`;
   }
 
-  protected async searchPassagesExact(request: SearchRequest, access: AccessScope): Promise<PassagesPage> {
+  /**
+   * Every matching paragraph under the filters, ranked; with a `bound`, only the first `bound` found
+   * are read (in index order), so the page is right only when the total comes out below it.
+   */
+  protected async searchPassagesExact(
+    request: SearchRequest,
+    access: AccessScope,
+    bound?: number,
+  ): Promise<PassagesPage> {
     const where = reviewConditions(access, request.filter);
     const order =
       request.sort === 'date'
         ? sql`r.published_on desc nulls last, h.score desc`
         : sql`h.score desc, r.published_on desc nulls last`;
-    const hits = this.materialized('hits', this.passagesUnder(this.withoutExcluded(request.query), where));
+    const hits = this.materialized(
+      'hits',
+      this.passagesUnder(this.withoutExcluded(request.query), where, bound),
+    );
+    // The page's texts in the same statement, joined after ordering and paging.
     const rows = await this.run(sql<
-      MatchedPassage & { title: string; review_type: string; published_on: string | null; total: number }
+      MatchedPassage &
+        PassageRow & { title: string; review_type: string; published_on: string | null; total: number }
     >`
-      with ${hits}
-      select h.passage_id, h.review_id, h.score, r.title, r.review_type, r.published_on, count(*) over () as total
-      from hits h join reviews r on r.id = h.review_id
-      order by ${order}, h.passage_id
-      limit ${request.limit} offset ${request.offset}`);
-    const texts = await this.passageTexts(rows.rows.map((r) => Number(r.passage_id)));
+      with ${hits},
+      page as (select h.passage_id, h.review_id, h.score, r.title, r.review_type, r.published_on,
+          count(*) over () as total, row_number() over (order by ${order}, h.passage_id) as position
+        from hits h join reviews r on r.id = h.review_id
+        order by position limit ${request.limit} offset ${request.offset})
+      select page.*, p.id, p.text, s.heading as section, p.paragraph, p.page
+      from page join passages p on p.id = page.passage_id left join sections s on s.id = p.section_id
+      order by page.position`);
     let total = Number(rows.rows[0]?.total ?? 0);
     if (rows.rows.length === 0 && request.offset > 0) {
       // Past the last page the window has no row to report the total on.
@@ -475,19 +502,12 @@ export abstract class SqlSearchIndex implements SearchIndex {
     return {
       total,
       totalCapped: false,
-      hits: rows.rows.flatMap((r) => {
-        const t = texts.get(Number(r.passage_id));
-        return t
-          ? [
-              {
-                ...toPassageHit({ ...t, passage_id: r.passage_id, review_id: r.review_id, score: r.score }),
-                title: r.title,
-                type: r.review_type,
-                published: r.published_on,
-              },
-            ]
-          : [];
-      }),
+      hits: rows.rows.map((r) => ({
+        ...toPassageHit(r),
+        title: r.title,
+        type: r.review_type,
+        published: r.published_on,
+      })),
     };
   }
 

@@ -5,7 +5,6 @@ import { idf, scorePassages } from './passage-score.js';
 import { searchText } from './search-text.js';
 import type { AccessScope } from '../repositories/reviews-repository.js';
 import type { CompiledQuery, Executor, Facets, PassagesPage, SearchRequest } from './search-index.js';
-import { reviewConditions } from './sql-filters.js';
 import { chunks } from '../shared/chunks.js';
 import { PASSAGE_COUNT_CAP, SqlSearchIndex } from './sql-search.js';
 import type { MatchedPassage, ReviewSource } from './sql-search.js';
@@ -15,8 +14,12 @@ import type { MatchedPassage, ReviewSource } from './sql-search.js';
  * everywhere). Two indexes: passages_fts (a row per passage, rowid = passage id) and reviews_fts (a
  * contentless row per review, rowid = review_docs.doc_id).
  */
-/** Up to how many matches in the library passagesOf reads them all rather than review by review. */
-const FULL_SCAN_MAX = 5_000;
+/**
+ * What passagesOf's two ways of reading cost, in ms (measured at 10,000 reviews): one pass over every
+ * match in the library, per match; a rowid range per review, for a single word and for anything more
+ * (an AND, an OR, a phrase).
+ */
+const COST = { perMatch: 0.002, perReviewWord: 0.02, perReviewExpression: 0.15 };
 
 export class SqliteFts5Index extends SqlSearchIndex {
   readonly backend = 'sqlite' as const;
@@ -63,22 +66,25 @@ export class SqliteFts5Index extends SqlSearchIndex {
   }
 
   /** FTS5 first, so that bm25 is worked out only for passages whose review passes (about 1 µs each). */
-  protected override passagesUnder(match: string, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  protected override passagesUnder(
+    match: string,
+    where: RawBuilder<unknown>,
+    bound?: number,
+  ): RawBuilder<unknown> {
     return sql`select f.rowid as passage_id, f.review_id, -bm25(passages_fts) as score
       from passages_fts f cross join reviews r on r.id = f.review_id
-      where passages_fts match ${match} and ${where}`;
+      where passages_fts match ${match} and ${where}${bound === undefined ? sql`` : sql` limit ${bound}`}`;
   }
 
   /**
-   * The passages view. The facet statement also gives the passageRankLimit most recent matching
-   * reviews (the candidates), then:
+   * The passages view. When no more than passageCountCap paragraphs match under the filters, all are
+   * ranked by bm25 (the statement stops reading at one past the cap). Otherwise, from the
+   * passageRankLimit most recent matching reviews (the candidates, from the facet statement):
    *  - when they are all the matching reviews (and nothing is excluded), their matching paragraphs
    *    are all the matches: read and ranked here;
-   *  - when more than passageCountCap paragraphs match under the filters, the candidates' paragraphs
-   *    are ranked and later pages go on by date, the total shown as "1,000 or more" (a common word
-   *    matches tens of thousands of paragraphs, and bm25 over all of them cost 50-100 ms at 10,000
-   *    reviews);
-   *  - otherwise every match under the filters is ranked by bm25.
+   *  - else the candidates' paragraphs are ranked and later pages go on by date, the total shown as
+   *    "1,000 or more" (a common word matches tens of thousands of paragraphs, and bm25 over all of
+   *    them cost 50-100 ms at 10,000 reviews).
    */
   override async searchPassages(
     request: SearchRequest,
@@ -86,24 +92,20 @@ export class SqliteFts5Index extends SqlSearchIndex {
   ): Promise<PassagesPage & { facets: Facets }> {
     const k = this.passageRankLimit;
     const expression = this.withoutExcluded(request.query);
-    const where = reviewConditions(access, request.filter);
-    // Counted beside the facet statement (the read pool runs them at once); not always needed.
-    const [summary, counted] = await Promise.all([
+    // The facets and candidates, and beside them (the read pool runs both at once) the ranked page
+    // if no more than the cap match under the filters.
+    const [summary, exact] = await Promise.all([
       this.summarise(request.query, request.filter, access, { sort: 'date', offset: 0, limit: k }, false),
-      sql<{ n: number }>`select count(*) as n from (
-        select 1 from passages_fts f cross join reviews r on r.id = f.review_id
-        where passages_fts match ${expression} and ${where} limit ${this.passageCountCap + 1}) capped`.execute(
-        this.read,
-      ),
+      this.searchPassagesExact(request, access, this.passageCountCap + 1),
     ]);
     const { facets } = summary;
+    if (exact.total <= this.passageCountCap) return { ...exact, facets };
     const ids = summary.rows.map((r) => r.id);
     if (!request.query.exclude && summary.total <= ids.length) {
+      // The candidates are every matching review: their matching paragraphs are all the matches.
       const all = ids.length ? await this.passagesOf(expression, ids, request.query) : [];
       return { ...(await this.passagesPageOf(all, request)), facets };
     }
-    if (Number(counted.rows[0]?.n ?? 0) <= this.passageCountCap)
-      return { ...(await this.searchPassagesExact(request, access)), facets };
     const found = await this.passagesOf(expression, ids, request.query);
     return {
       ...(await this.searchPassagesByCandidates(request, access, k, { ids, found })),
@@ -120,10 +122,10 @@ export class SqliteFts5Index extends SqlSearchIndex {
   /**
    * The matching passages of some reviews (the page's, or the passages view's candidates), found in
    * one of two ways after counting the matches in the library (a count costs 1-6 ms):
-   *  - up to FULL_SCAN_MAX matches: one pass over them all, kept where they belong to these reviews;
-   *  - more (a common word): each review's passages read by a rowid range (its passages' ids), which
-   *    costs about 0.02 ms a review for a plain word but up to 3 ms for a rare AND or a long phrase,
-   *    hence not used for those.
+   *  - one pass over them all, kept where they belong to these reviews;
+   *  - each review's passages read by a rowid range (its passages' ids): about 0.02 ms a review for a
+   *    single word, 0.1-3 ms for an AND, an OR or a long phrase;
+   * whichever costs less (COST).
    * FTS5's bm25 is not used: each FTS5 cursor that scores counts every match of each phrase in the
    * library first (about 1 ms per cursor for a common word), which made twenty reviews' snippets cost
    * as much as the search. bm25 is computed from the passages' text instead (passage-score.ts).
@@ -145,7 +147,8 @@ export class SqliteFts5Index extends SqlSearchIndex {
         ).rows[0]?.n ?? 0,
       );
     const matched: Array<{ id: number; review_id: string; seq: number; text: string }> = [];
-    if ((await count(match)) <= FULL_SCAN_MAX) {
+    const perReview = /^"[^"\s]+"$/.test(match) ? COST.perReviewWord : COST.perReviewExpression;
+    if ((await count(match)) * COST.perMatch <= reviewIds.length * perReview) {
       // cross join: FTS5 first; the other order runs the match again for every passage of the reviews.
       for (const part of chunks(reviewIds, 1000))
         matched.push(
