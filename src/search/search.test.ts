@@ -317,6 +317,29 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
+  it.runIf(backend === 'sqlite')(
+    'lists every matching paragraph, ranked, with an exact total when more than the cap match but every matching review is a candidate',
+    async () => {
+      const exact = await search('bruising', { view: 'passages', pageSize: 100 });
+      expect(exact.total).toBeGreaterThan(5);
+      const db = t.services.db.kysely;
+      const service = new SearchService(
+        db,
+        new SqliteFts5Index(db, { passageRankLimit: 1000, passageCountCap: 5 }),
+      );
+      const r = await service.search(
+        { q: 'bruising', filter: {}, view: 'passages', sort: 'relevance', page: 1, pageSize: 100 },
+        PUBLIC_ACCESS,
+      );
+      expect(r.totalCapped).toBe(false);
+      expect(r.total).toBe(exact.total);
+      const key = (x: SearchResult) => `${x.id}:${x.snippets[0]?.passageId}`;
+      expect(r.results.map(key).sort()).toEqual(exact.results.map(key).sort());
+      const scores = r.results.map((x) => x.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    },
+  );
+
   it('keeps the glossary analysts change: a new acronym finds its expansion at once, capitals-only ones only in capitals, and can be removed', async () => {
     const phrase = await search('"information sharing"');
     expect((await search('QZIS')).total).toBe(0);
