@@ -1,8 +1,9 @@
 /**
  * Development aid: five-fold cross-validation of the theme coder on the labelled TRAINING files only
  * (demo/themes/train*.jsonl; the test split and the holdout set are for reporting, never for tuning).
- * Prints micro/macro F1 and the weakest themes.
- *   npx tsx scripts/tune-themes.ts [--rules-only] [--grid] [--errors]
+ * Prints micro/macro F1 and the weakest themes. Items fall into folds by position; `--seed N` shuffles
+ * them first, to see how much of a difference between two settings is only which items shared a fold.
+ *   npx tsx scripts/tune-themes.ts [--rules-only] [--grid] [--errors] [--seed N]
  */
 import { CODING, ThemeCoder } from '../src/analysis/themes/coder.js';
 import { evaluate } from '../src/analysis/themes/evaluate.js';
@@ -13,6 +14,21 @@ import { readLabelledTrain } from '../src/services/theme-service.js';
 
 const { items, files } = await readLabelledTrain();
 console.log(`training files: ${files.join(', ')} (${items.length} items)`);
+const seedAt = process.argv.indexOf('--seed');
+const seed = seedAt === -1 ? 0 : Number(process.argv[seedAt + 1]);
+if (!Number.isInteger(seed) || seed < 0) {
+  process.stderr.write('--seed must be a whole number\n');
+  process.exit(2);
+}
+if (seed > 0) {
+  // a small linear congruential generator: the same seed gives the same folds everywhere
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [items[i], items[j]] = [items[j] as (typeof items)[number], items[i] as (typeof items)[number]];
+  }
+}
 const themes = TAXONOMY_VERSION_1.map((t) => ({ ...t, indicators: SEED_INDICATORS[t.slug] ?? [] }));
 const slugs = themes.map((t) => t.slug);
 const rulesOnly = process.argv.includes('--rules-only');

@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { porterStem as stem } from '../shared/porter.js';
 import { canonicalSpelling } from './glossary.js';
 
 /** One AND-group of a query: its clauses (each a list of words, one word for a term) and its weight. */
@@ -16,20 +16,6 @@ const B = 0.75;
  */
 const AVERAGE_LENGTH = 80;
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
-
-/** Words already stemmed: a library's vocabulary is small, and stemming is most of the cost. */
-const STEMS = new Map<string, string>();
-const STEMS_KEPT = 100_000;
-
-function stem(word: string): string {
-  let found = STEMS.get(word);
-  if (found === undefined) {
-    if (STEMS.size >= STEMS_KEPT) STEMS.clear();
-    found = stemmer(word);
-    STEMS.set(word, found);
-  }
-  return found;
-}
 
 /** Lower-cased Porter stems of a query's words, as FTS5's porter tokenizer sees them. */
 function stems(text: string): string[] {

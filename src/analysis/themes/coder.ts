@@ -148,7 +148,7 @@ export class ThemeCoder {
       if (evidence.length === 0 && this.scorer && probability !== undefined) {
         // The model alone: the sentence sharing most of the words that pushed the theme up.
         const top = this.scorer.explain(joined, theme.slug);
-        const words = top.flatMap((t) => t.split(' ').map((w) => w.replace(/^not /, '')));
+        const words = top.flatMap((t) => t.split(' ').filter((w) => w !== 'not'));
         const sentence = [...kept].sort((a, b) => overlap(b, words) - overlap(a, words))[0];
         if (sentence && overlap(sentence, words) > 0)
           evidence.push({ ...location, text: sentence, reason: `model: ${top.join(', ')}` });

@@ -2,18 +2,23 @@ import { features } from './text.js';
 
 /**
  * A multi-label linear model: one logistic regression per theme over word and word-pair features
- * (binary, length-normalised), trained by batch gradient descent with L2 regularisation and AdaGrad
- * step sizes (each weight's step shrinks with its own gradient history, so the many rare words learn
- * as fast as the common ones; plain gradient descent was still far from converged after 300 epochs).
+ * (Porter stems, negation marked: text.ts features(); binary, length-normalised), trained by batch
+ * gradient descent with L2 regularisation and AdaGrad step sizes (each weight's step shrinks with its
+ * own gradient history, so the many rare words learn as fast as the common ones; plain gradient
+ * descent was still far from converged after 300 epochs).
  * On several hundred labelled passages a linear model is a sound choice, and its weights can be
  * shown: the words that pushed a theme up are the model's reason. Defaults chosen by five-fold
- * cross-validation on the training files (scripts/tune-themes.ts).
+ * cross-validation on the training files (scripts/tune-themes.ts). Tried there and not kept (none
+ * gained half a point): tf-idf or log-count weighting, NB-SVM log-count ratios, fully class-balanced
+ * weights, more epochs or a larger step, the taxonomy's labels and definitions as extra examples,
+ * per-theme thresholds chosen by nested cross-validation (lost a point), and rule hits as features.
  */
 /**
  * The model's form and training. A library holding a model of another version trains a new one when
- * the service starts (2: AdaGrad training, no weights for themes without examples).
+ * the service starts (2: AdaGrad training, no weights for themes without examples; 3: Porter stems,
+ * negated words also counted plain).
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export interface ThemeModel {
   version: number;
@@ -37,10 +42,10 @@ interface Vector {
   val: number;
 }
 
-function vectorise(text: string, index: Map<string, number>): Vector {
+function vectorise(text: string, index: Map<string, number>, surface?: Map<string, string>): Vector {
   const idx = [
     ...new Set(
-      features(text)
+      features(text, surface)
         .map((f) => index.get(f))
         .filter((i): i is number => i !== undefined),
     ),
@@ -141,16 +146,22 @@ export class Scorer {
     return out;
   }
 
-  /** The features that pushed a theme up most for a text: the model's reason. */
+  /**
+   * The features that pushed a theme up most for a text, in the text's own words ("rent arrears",
+   * "not seen alone"): the model's reason.
+   */
   explain(text: string, slug: string, count = 4): string[] {
     const theme = this.dense.find((d) => d.slug === slug);
     if (!theme) return [];
-    const v = vectorise(text, this.index);
-    return v.idx
+    const surface = new Map<string, string>();
+    const v = vectorise(text, this.index, surface);
+    const words = v.idx
       .map((j) => [this.model.vocabulary[j] ?? '', (theme.w[j] ?? 0) * v.val] as const)
       .filter(([, c]) => c > 0)
       .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([f]) => f.replace(/_/g, ' '));
+      .map(([f]) => surface.get(f) ?? f.replace(/_/g, ' '));
+    // A negated word counts plain too: "not recorded" says it, "recorded" beside it adds nothing.
+    const shown = new Set(words);
+    return words.filter((w) => !shown.has(`not ${w}`)).slice(0, count);
   }
 }

@@ -2,6 +2,7 @@
  * Sentences, negation and boilerplate: the plain-text judgements theme coding rests on, each simple
  * enough to explain to the analyst who asks why a sentence did or did not count.
  */
+import { porterStem } from '../../shared/porter.js';
 
 const ABBREVIATIONS = /\b(Mr|Mrs|Ms|Dr|Prof|St|No|para|paras|e\.g|i\.e|etc|cf|vs|approx|s|ss|Sec|Ch)\.$/i;
 
@@ -100,7 +101,7 @@ export function isNegated(sentence: string, start: number, end: number): boolean
   return NEGATED_AFTER.test(after);
 }
 
-/** A word's stem for features: lower case, common English endings off. */
+/** A light stem (lower case, common English endings off): what two briefing findings must share. */
 export function stem(word: string): string {
   const w = word.toLowerCase().replace(/['’]s$/, '');
   if (w.length <= 4) return w;
@@ -113,12 +114,26 @@ const STOP = new Set(
   ),
 );
 
-/** Words as features, with words in a negated clause marked "not_", and their bigrams. */
-export function features(text: string): string[] {
+/** A word's Porter stem, a possessive's 's off. */
+function porter(lower: string): string {
+  return porterStem(lower.replace(/['’]s$/, ''));
+}
+
+/**
+ * Words as features: Porter stems ("assessed", "assessments" → "assess"), with words in a negated
+ * clause marked "not_" and also counted plain (the topic is still raised: "not seen alone" is about
+ * the child being seen), and word pairs. Given `surface`, it records each feature's words as
+ * written, so a reason can quote the passage rather than a stem ("family", not "famili").
+ */
+export function features(text: string, surface?: Map<string, string>): string[] {
   const out: string[] = [];
+  const add = (feature: string, words: string) => {
+    out.push(feature);
+    if (surface && !surface.has(feature)) surface.set(feature, words);
+  };
   for (const sentence of sentences(text)) {
     let negated = false;
-    let prev: string | null = null;
+    let prev: { feature: string; words: string } | null = null;
     for (const m of sentence.matchAll(/[\p{L}][\p{L}'’-]*|[;:,.]/gu)) {
       const token = m[0];
       if (/^[;:,.]$/.test(token)) {
@@ -132,10 +147,17 @@ export function features(text: string): string[] {
         continue;
       }
       if (STOP.has(lower)) continue;
-      const f = (negated ? 'not_' : '') + stem(token);
-      out.push(f);
-      if (prev) out.push(`${prev}_${f}`);
-      prev = f;
+      const plain = porter(lower);
+      const word = negated
+        ? { feature: `not_${plain}`, words: `not ${lower}` }
+        : { feature: plain, words: lower };
+      add(word.feature, word.words);
+      if (negated) add(plain, lower);
+      if (prev) {
+        const not = negated && !prev.feature.startsWith('not_') ? 'not ' : '';
+        add(`${prev.feature}_${word.feature}`, `${prev.words} ${not}${lower}`);
+      }
+      prev = word;
     }
   }
   return out;

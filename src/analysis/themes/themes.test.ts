@@ -5,7 +5,7 @@ import { SEED_INDICATORS } from './indicators.js';
 import { Scorer, trainModel } from './model.js';
 import { compileThemes, indicatorPattern, ruleHits } from './rules.js';
 import { TAXONOMY_VERSION_1 } from './taxonomy.js';
-import { isBoilerplateSentence, isNegated, sentences } from './text.js';
+import { features, isBoilerplateSentence, isNegated, sentences } from './text.js';
 import { cooccurrence, normalCdf, poissonTrend } from './trends.js';
 import { emergingTerms } from './emerging.js';
 
@@ -214,6 +214,44 @@ describe('the model', () => {
     expect(
       scorer.explain('An eviction notice followed months of rent arrears.', 'housing-poverty').join(' '),
     ).toMatch(/evict|arrear/);
+  });
+
+  it('gives word forms one Porter-stem feature, and marks negated words while still counting them', () => {
+    expect(features('The assessments were late.')).toEqual(features('The assessed was late.'));
+    const surface = new Map<string, string>();
+    const f = features('The family was not seen alone.', surface);
+    expect(f).toEqual([
+      'famili',
+      'not_seen',
+      'seen',
+      'famili_not_seen',
+      'not_alon',
+      'alon',
+      'not_seen_not_alon',
+    ]);
+    expect(surface.get('famili')).toBe('family');
+    expect(surface.get('famili_not_seen')).toBe('family not seen');
+    expect(surface.get('not_seen_not_alon')).toBe('not seen alone');
+  });
+
+  it('explains a prediction in the words of the text, not in stems', () => {
+    const examples = [
+      ...Array.from({ length: 6 }, (_, i) => ({
+        text: `The family lived in temporary accommodation after eviction, month ${i}.`,
+        themes: ['housing-poverty'],
+      })),
+      ...Array.from({ length: 6 }, (_, i) => ({
+        text: `The pupil told the school nurse about self-harm, week ${i}.`,
+        themes: ['young-person-mental-health'],
+      })),
+    ];
+    const scorer = new Scorer(trainModel(examples, ['housing-poverty', 'young-person-mental-health']));
+    const reason = scorer.explain(
+      'The family had been in temporary accommodation for a year.',
+      'housing-poverty',
+    );
+    expect(reason.join(', ')).toMatch(/temporary accommodation|family/);
+    expect(reason.join(' ')).not.toMatch(/famili|accommod\b|temporari/);
   });
 
   it('leaves a theme it has no examples of to its indicators, so a strong one still codes it', () => {
