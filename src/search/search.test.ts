@@ -340,6 +340,41 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     },
   );
 
+  it.runIf(backend === 'sqlite')(
+    'finds the same snippets and paragraphs reading each review by its range of paragraph ids as in one pass',
+    async () => {
+      const db = t.services.db.kysely;
+      const ranges = new SearchService(
+        db,
+        new SqliteFts5Index(db, {
+          passageRankLimit: 1000,
+          passageCountCap: 5,
+          readCosts: { perMatch: 1, perReviewWord: 0, perReviewExpression: 0 },
+        }),
+      );
+      const scan = new SearchService(
+        db,
+        new SqliteFts5Index(db, {
+          passageRankLimit: 1000,
+          passageCountCap: 5,
+          readCosts: { perMatch: 0, perReviewWord: 1, perReviewExpression: 1 },
+        }),
+      );
+      for (const q of ['bruising', 'health visitor', 'bruising OR "strategy meeting"']) {
+        for (const view of ['reviews', 'passages'] as const) {
+          const params: SearchParams = { q, filter: {}, view, sort: 'relevance', page: 1, pageSize: 50 };
+          const [a, b] = await Promise.all([
+            ranges.search(params, PUBLIC_ACCESS),
+            scan.search(params, PUBLIC_ACCESS),
+          ]);
+          expect(a.total, `${q} ${view}`).toBeGreaterThan(0);
+          const shape = (r: typeof a) => r.results.map((x) => [x.id, x.snippets.map((s) => s.passageId)]);
+          expect(shape(a), `${q} ${view}`).toEqual(shape(b));
+        }
+      }
+    },
+  );
+
   it('keeps the glossary analysts change: a new acronym finds its expansion at once, capitals-only ones only in capitals, and can be removed', async () => {
     const phrase = await search('"information sharing"');
     expect((await search('QZIS')).total).toBe(0);

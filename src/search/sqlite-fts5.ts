@@ -19,7 +19,7 @@ import type { MatchedPassage, ReviewSource } from './sql-search.js';
  * match in the library, per match; a rowid range per review, for a single word and for anything more
  * (an AND, an OR, a phrase).
  */
-const COST = { perMatch: 0.002, perReviewWord: 0.02, perReviewExpression: 0.15 };
+export const READ_COSTS = { perMatch: 0.002, perReviewWord: 0.02, perReviewExpression: 0.15 };
 
 export class SqliteFts5Index extends SqlSearchIndex {
   readonly backend = 'sqlite' as const;
@@ -31,12 +31,20 @@ export class SqliteFts5Index extends SqlSearchIndex {
   protected readonly passageRankLimit: number;
   protected override readonly passageCountCap: number;
   protected override readonly parallelReads: boolean;
+  /** what passagesOf's two ways of reading cost (tests set them to force one) */
+  private readonly readCosts: typeof READ_COSTS;
 
   constructor(
     db: Kysely<Database>,
-    options: { read?: Kysely<Database>; passageRankLimit?: number; passageCountCap?: number } = {},
+    options: {
+      read?: Kysely<Database>;
+      passageRankLimit?: number;
+      passageCountCap?: number;
+      readCosts?: typeof READ_COSTS;
+    } = {},
   ) {
     super(db, options.read);
+    this.readCosts = options.readCosts ?? READ_COSTS;
     this.parallelReads = options.read !== undefined;
     this.passageRankLimit = options.passageRankLimit ?? 200;
     this.passageCountCap = options.passageCountCap ?? PASSAGE_COUNT_CAP;
@@ -125,7 +133,7 @@ export class SqliteFts5Index extends SqlSearchIndex {
    *  - one pass over them all, kept where they belong to these reviews;
    *  - each review's passages read by a rowid range (its passages' ids): about 0.02 ms a review for a
    *    single word, 0.1-3 ms for an AND, an OR or a long phrase;
-   * whichever costs less (COST).
+   * whichever costs less (READ_COSTS).
    * FTS5's bm25 is not used: each FTS5 cursor that scores counts every match of each phrase in the
    * library first (about 1 ms per cursor for a common word), which made twenty reviews' snippets cost
    * as much as the search. bm25 is computed from the passages' text instead (passage-score.ts).
@@ -147,39 +155,35 @@ export class SqliteFts5Index extends SqlSearchIndex {
         ).rows[0]?.n ?? 0,
       );
     const matched: Array<{ id: number; review_id: string; seq: number; text: string }> = [];
-    const perReview = /^"[^"\s]+"$/.test(match) ? COST.perReviewWord : COST.perReviewExpression;
-    if ((await count(match)) * COST.perMatch <= reviewIds.length * perReview) {
+    const costs = this.readCosts;
+    const perReview = /^"[^"\s]+"$/.test(match) ? costs.perReviewWord : costs.perReviewExpression;
+    if ((await count(match)) * costs.perMatch <= reviewIds.length * perReview) {
       // cross join: FTS5 first; the other order runs the match again for every passage of the reviews.
-      for (const part of chunks(reviewIds, 1000))
-        matched.push(
-          ...(
-            await sql<{
-              id: number;
-              review_id: string;
-              seq: number;
-              text: string;
-            }>`select p.id, p.review_id, p.seq, p.text
-              from passages_fts f cross join passages p on p.id = f.rowid
-              where passages_fts match ${match} and p.review_id in (${sql.join(part.map((id) => sql`${id}`))})`.execute(
-              this.read,
-            )
-          ).rows,
-        );
+      matched.push(
+        ...(await this.eachChunk(
+          reviewIds,
+          1000,
+          (ids) => sql<{
+            id: number;
+            review_id: string;
+            seq: number;
+            text: string;
+          }>`select p.id, p.review_id, p.seq, p.text
+            from passages_fts f cross join passages p on p.id = f.rowid
+            where passages_fts match ${match} and p.review_id in (${ids})`,
+        )),
+      );
     } else {
-      const ranges: Array<{ review_id: string; lo: number; hi: number }> = [];
-      for (const part of chunks(reviewIds, 500))
-        ranges.push(
-          ...(
-            await sql<{
-              review_id: string;
-              lo: number;
-              hi: number;
-            }>`select review_id, min(id) as lo, max(id) as hi
-              from passages where review_id in (${sql.join(part.map((id) => sql`${id}`))}) group by review_id`.execute(
-              this.read,
-            )
-          ).rows,
-        );
+      const ranges = await this.eachChunk(
+        reviewIds,
+        500,
+        (ids) => sql<{
+          review_id: string;
+          lo: number;
+          hi: number;
+        }>`select review_id, min(id) as lo, max(id) as hi
+          from passages where review_id in (${ids}) group by review_id`,
+      );
       // A statement per hundred reviews: SQLite allows 500 terms in a compound select. The review_id
       // test is there because a range may also span another review's passages.
       for (const part of chunks(ranges, 100)) {
@@ -219,6 +223,18 @@ export class SqliteFts5Index extends SqlSearchIndex {
       }))
       .sort((a, b) => b.score - a.score || a.seq - b.seq)
       .map(({ seq: _seq, ...p }) => p);
+  }
+
+  /** The rows of one statement per chunk of review ids (`ids`: the chunk as an SQL list). */
+  private async eachChunk<T>(
+    reviewIds: string[],
+    size: number,
+    statement: (ids: RawBuilder<unknown>) => RawBuilder<T>,
+  ): Promise<T[]> {
+    const rows: T[] = [];
+    for (const part of chunks(reviewIds, size))
+      rows.push(...(await statement(sql.join(part.map((id) => sql`${id}`))).execute(this.read)).rows);
+    return rows;
   }
 
   protected override materialized(name: string, body: RawBuilder<unknown>): RawBuilder<unknown> {
