@@ -344,22 +344,17 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     'finds the same snippets and paragraphs reading each review by its range of paragraph ids as in one pass',
     async () => {
       const db = t.services.db.kysely;
-      const ranges = new SearchService(
-        db,
-        new SqliteFts5Index(db, {
-          passageRankLimit: 1000,
-          passageCountCap: 5,
-          readCosts: { perMatch: 1, perReviewWord: 0, perReviewExpression: 0 },
-        }),
-      );
-      const scan = new SearchService(
-        db,
-        new SqliteFts5Index(db, {
-          passageRankLimit: 1000,
-          passageCountCap: 5,
-          readCosts: { perMatch: 0, perReviewWord: 1, perReviewExpression: 1 },
-        }),
-      );
+      const reading = (perMatch: number, perReview: number) =>
+        new SearchService(
+          db,
+          new SqliteFts5Index(db, {
+            passageRankLimit: 1000,
+            passageCountCap: 5,
+            readCosts: { perMatch, perReviewWord: perReview, perReviewExpression: perReview },
+          }),
+        );
+      const ranges = reading(1, 0);
+      const scan = reading(0, 1);
       for (const q of ['bruising', 'health visitor', 'bruising OR "strategy meeting"']) {
         for (const view of ['reviews', 'passages'] as const) {
           const params: SearchParams = { q, filter: {}, view, sort: 'relevance', page: 1, pageSize: 50 };
