@@ -23,6 +23,7 @@ import { sha256 } from '../src/ingestion/fingerprint.js';
 import { ENGLISH_REGIONS } from '../src/ingestion/places.js';
 import { ReviewsRepository } from '../src/repositories/reviews-repository.js';
 import { storeReviewTerms } from '../src/search/similar.js';
+import { storeReviewFigures } from '../src/services/figures-service.js';
 import { loadDemoIfEmpty } from '../src/services/demo-service.js';
 import { createServices } from '../src/services/index.js';
 import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../src/services/review-service.js';
@@ -186,8 +187,11 @@ for (let i = from; i < docs; i++) {
     },
     undefined,
     async (trx, reviewId) => {
+      // What an import writes beside the review, but for theme coding (bench:themes measures that).
+      // Without the figures, every later start would compute them for the whole stored corpus.
       await storeReviewTerms(trx, reviewId);
       await services.search.index.indexReview(trx, reviewId);
+      await storeReviewFigures(trx, reviewId);
     },
   );
   if ((i + 1) % 1000 === 0) process.stderr.write(`  indexed ${i + 1} of ${docs}\n`);

@@ -136,13 +136,14 @@ export class ReviewsRepository {
         .values({ ...graph.document, review_id: reviewId })
         .execute();
       const sectionIds = new Map<number, number>();
-      for (const s of graph.sections) {
-        const row = await trx
+      // One statement per 200 sections (a round trip each cost an import about 0.2 ms a section).
+      for (const part of chunks(graph.sections, 200)) {
+        const rows = await trx
           .insertInto('sections')
-          .values({ ...s, review_id: reviewId })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        sectionIds.set(s.seq, row.id);
+          .values(part.map((s) => ({ ...s, review_id: reviewId })))
+          .returning(['id', 'seq'])
+          .execute();
+        for (const row of rows) sectionIds.set(row.seq, row.id);
       }
       beforeCommit?.('sections');
       await insertPassages(trx, reviewId, graph.passages, sectionIds);

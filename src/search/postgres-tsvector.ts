@@ -141,7 +141,8 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
   }
 
   async removeReview(db: Executor, reviewId: string): Promise<void> {
-    await sql`update passages set search = null where review_id = ${reviewId}`.execute(db);
+    // Only rows that hold a vector: rewriting a new review's rows adds a version of each to every index.
+    await sql`update passages set search = null where review_id = ${reviewId} and search is not null`.execute(db);
     await sql`delete from review_search where review_id = ${reviewId}`.execute(db);
   }
 
