@@ -103,7 +103,7 @@ export function registerSearch(program: Command): void {
           return;
         }
         process.stdout.write(
-          `${response.total} ${flags.view === 'passages' ? 'passages' : 'reviews'} for ${response.understood.join(', ') || '(nothing to search for)'}\n\n`,
+          `${response.total}${response.totalCapped ? ' or more' : ''} ${flags.view === 'passages' ? 'passages' : `${response.totalEstimated ? '(an estimate) ' : ''}reviews`} for ${response.understood.join(', ') || '(nothing to search for)'}\n\n`,
         );
         for (const r of response.results) {
           process.stdout.write(`${r.id}  ${r.title} (${r.published ?? 'date not known'})\n`);

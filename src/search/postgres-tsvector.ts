@@ -4,9 +4,11 @@ import type { Database } from '../db/types.js';
 import { REVIEW_SEARCH_COPIES } from '../db/migrations/0012_review_search_columns.js';
 import { searchText } from './search-text.js';
 import { reviewMatch } from './tsquery-pairs.js';
+import { FACETS } from './sql-filters.js';
 import type { CompiledQuery, Executor } from './search-index.js';
-import { PASSAGE_COUNT_CAP, SqlSearchIndex } from './sql-search.js';
-import type { MatchedPassage, ReviewSource } from './sql-search.js';
+import { ESTIMATE_FROM, PASSAGE_COUNT_CAP, SqlSearchIndex } from './sql-search.js';
+import type { MatchScope, MatchedPassage, ReviewSource } from './sql-search.js';
+import { SAMPLE_CONDITION, SAMPLE_EVERY } from '../db/migrations/0014_review_search_sample.js';
 
 /**
  * PostgreSQL full-text search (english configuration): a tsvector per passage and one per review,
@@ -19,10 +21,27 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
   protected override readonly rankLimit: number;
   protected override readonly passageCountCap: number;
 
-  constructor(db: Kysely<Database>, options: { rankLimit?: number; passageCountCap?: number } = {}) {
+  protected override readonly sampleEvery: number;
+  protected override readonly estimateFrom: number;
+  private readonly sampleCondition: string;
+
+  /**
+   * @param options.estimateFrom from how many matching reviews (as the sample shows them) to estimate counts
+   * @param options.sample 'all' makes the whole library the sample (for tests: estimates are then
+   *   the exact counts, rounded, and the page's reading by date can be checked against the exact one)
+   */
+  constructor(
+    db: Kysely<Database>,
+    options: { rankLimit?: number; passageCountCap?: number; estimateFrom?: number; sample?: 'all' } = {},
+  ) {
     super(db);
     this.rankLimit = options.rankLimit ?? 200;
     this.passageCountCap = options.passageCountCap ?? PASSAGE_COUNT_CAP;
+    this.estimateFrom = options.estimateFrom ?? ESTIMATE_FROM;
+    this.sampleEvery = options.sample === 'all' ? 1 : SAMPLE_EVERY;
+    // The sample's condition exactly as the partial index states it, or the planner will not use it.
+    this.sampleCondition =
+      options.sample === 'all' ? 'true' : SAMPLE_CONDITION.replace('review_id', 'rs.review_id');
   }
 
   /**
@@ -55,20 +74,41 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
    * which the planner cannot turn into a second index scan (one whose page-wide rechecks would bring
    * the cost back).
    */
-  protected async matchingReviews(match: string): Promise<ReviewSource> {
-    const normalised = (
-      await sql<{ q: string }>`select to_tsquery('english', ${match})::text as q`.execute(this.db)
-    ).rows[0]?.q;
+  protected async matchingReviews(
+    match: string,
+    _scored = false,
+    scope: MatchScope = {},
+  ): Promise<ReviewSource> {
+    const normalised = await this.normalise(match);
     const { sure, unsure } = reviewMatch(normalised ?? '');
     const columns = sql`rs.review_id as id, ${sql.join(REVIEW_SEARCH_COPIES.map((c) => sql.ref(`rs.${c}`)))}`;
+    const scoped = sql.join(
+      [
+        ...(scope.sample ? [sql.raw(this.sampleCondition)] : []),
+        ...(scope.publishedFrom !== undefined ? [sql`rs.published_on >= ${scope.publishedFrom}`] : []),
+        // The filters the index holds beside the words (migration 0014), so that it narrows by them.
+        ...FACETS.flatMap((f) => {
+          const chosen = scope.filter ? f.chosen(scope.filter) : undefined;
+          return f.column && chosen?.length
+            ? [sql`${sql.ref(`rs.${f.column}`)} in (${sql.join(chosen.map((v) => sql`${v}`))})`]
+            : [];
+        }),
+        ...(scope.filter?.yearFrom !== undefined ? [sql`rs.published_year >= ${scope.filter.yearFrom}`] : []),
+        ...(scope.filter?.yearTo !== undefined ? [sql`rs.published_year <= ${scope.filter.yearTo}`] : []),
+        sql`true`,
+      ],
+      sql` and `,
+    );
     const parts = [
       ...(sure
-        ? [sql`select ${columns} from review_search rs where rs.search @@ cast(${sure} as tsquery)`]
+        ? [
+            sql`select ${columns} from review_search rs where rs.search @@ cast(${sure} as tsquery) and ${scoped}`,
+          ]
         : []),
       ...(unsure
         ? [
             sql`select ${columns} from review_search rs where rs.search @@ cast(${unsure} as tsquery)
-              and ts_match_vq(rs.search, cast(${normalised} as tsquery))`,
+              and ${scoped} and ts_match_vq(rs.search, cast(${normalised} as tsquery))`,
           ]
         : []),
     ];
@@ -77,6 +117,20 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
       from: sql`(${parts.length ? sql.join(parts, sql` union all `) : sql`select ${columns} from review_search rs where false`}) r`,
       score: sql`cast(null as float8)`,
     };
+  }
+
+  /** Recent queries as PostgreSQL normalises them: a search asks for its query's form several times. */
+  private readonly normalised = new Map<string, string>();
+
+  private async normalise(match: string): Promise<string | undefined> {
+    const known = this.normalised.get(match);
+    if (known !== undefined) return known;
+    const q = (await sql<{ q: string }>`select to_tsquery('english', ${match})::text as q`.execute(this.db))
+      .rows[0]?.q;
+    if (q === undefined) return undefined;
+    if (this.normalised.size >= 1_000) this.normalised.delete(this.normalised.keys().next().value ?? '');
+    this.normalised.set(match, q);
+    return q;
   }
 
   protected async rankReviews(match: string, reviewIds: string[]): Promise<Map<string, number>> {
@@ -142,7 +196,9 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
 
   async removeReview(db: Executor, reviewId: string): Promise<void> {
     // Only rows that hold a vector: rewriting a new review's rows adds a version of each to every index.
-    await sql`update passages set search = null where review_id = ${reviewId} and search is not null`.execute(db);
+    await sql`update passages set search = null where review_id = ${reviewId} and search is not null`.execute(
+      db,
+    );
     await sql`delete from review_search where review_id = ${reviewId}`.execute(db);
   }
 

@@ -63,10 +63,22 @@ export interface PassagesPage {
 
 export interface ReviewsPage {
   total: number;
+  /** the total is an estimate from a sample, rounded (so many reviews match under the filters) */
+  totalEstimated: boolean;
   hits: ReviewHit[];
 }
 
 export type Facets = Record<FacetField, Array<{ value: string; count: number }>>;
+
+/** The facet counts that come with a page of results. */
+export interface Counted {
+  facets: Facets;
+  /**
+   * The facet counts are estimates from a sample of the library, rounded: so many reviews match
+   * that counting each by facet would be slow.
+   */
+  estimated: boolean;
+}
 
 export type Executor = Transaction<Database> | Kysely<Database>;
 
@@ -86,8 +98,8 @@ export interface SearchIndex {
   /** after bulk work: merge index segments and refresh planner statistics */
   optimize(): Promise<void>;
   /** the page of reviews, with facet counts for the same query (one evaluation of it) */
-  searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage & { facets: Facets }>;
+  searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage & Counted>;
   /** the page of passages, with facet counts of the reviews matching the same query */
-  searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage & { facets: Facets }>;
+  searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage & Counted>;
   facets(query: CompiledQuery, filter: ReviewFilter, access: AccessScope): Promise<Facets>;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,8 @@ import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../services/review-service.js';
 import { SearchService } from '../services/search-service.js';
 import type { SearchParams, SearchResult } from '../services/search-service.js';
 import { PostgresTsvectorIndex } from './postgres-tsvector.js';
+import { estimate, recentEnough } from './sql-search.js';
+import type { MatchScope } from './sql-search.js';
 import { SqliteFts5Index } from './sqlite-fts5.js';
 
 const RESTRICTED_PHRASE = 'zanzibar marmalade protocol';
@@ -432,8 +435,173 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect(without.total + both.total).toBe(all.total);
   });
 
+  it.runIf(backend === 'postgres')(
+    'estimates counts from the sample when many reviews match, and reads the same page as counting every match would',
+    async () => {
+      const db = t.services.db.kysely;
+      const scopes: MatchScope[] = [];
+      /** records which reviews each statement read */
+      class Watched extends PostgresTsvectorIndex {
+        protected override matchingReviews(match: string, scored = false, scope: MatchScope = {}) {
+          scopes.push(scope);
+          return super.matchingReviews(match, scored, scope);
+        }
+      }
+      // The whole library as the sample: every estimate is then the exact count, rounded.
+      const whole = new SearchService(db, new Watched(db, { estimateFrom: 1, sample: 'all', rankLimit: 4 }));
+      const exactly = new SearchService(db, new PostgresTsvectorIndex(db, { rankLimit: 4 }));
+      const rounded = (facets: Record<string, Array<{ value: string; count: number }>>) =>
+        Object.fromEntries(
+          Object.entries(facets).map(([field, list]) => [
+            field,
+            list
+              .map((f) => ({ value: f.value, count: estimate(f.count) }))
+              .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+          ]),
+        );
+      let bounded = 0;
+      for (const q of [
+        'family',
+        'health visitor',
+        '"domestic abuse"',
+        'health -hoarding',
+        'neglect OR hoarding',
+      ]) {
+        for (const view of ['reviews', 'passages'] as const) {
+          for (const sort of ['relevance', 'date'] as const) {
+            for (const page of [1, 2]) {
+              const params: SearchParams = { q, filter: {}, view, sort, page, pageSize: 3 };
+              scopes.length = 0;
+              const [a, b] = await Promise.all([
+                whole.search(params, PUBLIC_ACCESS),
+                exactly.search(params, PUBLIC_ACCESS),
+              ]);
+              const where = `${q} ${view} ${sort} ${page}`;
+              expect(b.total, where).toBeGreaterThan(0);
+              expect(a.estimated, where).toBe(true);
+              expect(b.estimated, where).toBe(false);
+              expect(a.total, where).toBe(view === 'reviews' ? estimate(b.total) : b.total);
+              expect(a.facets, where).toEqual(rounded(b.facets));
+              expect(
+                a.results.map((r) => [r.id, r.snippets.map((s) => s.passageId)]),
+                where,
+              ).toEqual(b.results.map((r) => [r.id, r.snippets.map((s) => s.passageId)]));
+              if (scopes.some((x) => x.publishedFrom !== undefined)) bounded++;
+            }
+          }
+        }
+      }
+      // The page was read from the recent years alone in some of these searches.
+      expect(bounded).toBeGreaterThan(0);
+      // Many matches, few of them under the filters: the facets are estimated, the total and page are exact.
+      const narrowing = new SearchService(
+        db,
+        new PostgresTsvectorIndex(db, { estimateFrom: 10, sample: 'all', rankLimit: 4 }),
+      );
+      const wide = await exactly.search(
+        { q: 'family', filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 3 },
+        PUBLIC_ACCESS,
+      );
+      expect(wide.total).toBeGreaterThanOrEqual(10);
+      const few = wide.facets.region.find((f) => f.count > 0 && f.count < 10)?.value ?? '';
+      expect(few).not.toBe('');
+      for (const view of ['reviews', 'passages'] as const) {
+        const narrow: SearchParams = {
+          q: 'family',
+          filter: { regions: [few] },
+          view,
+          sort: 'relevance',
+          page: 1,
+          pageSize: 3,
+        };
+        const [x, y] = await Promise.all([
+          narrowing.search(narrow, PUBLIC_ACCESS),
+          exactly.search(narrow, PUBLIC_ACCESS),
+        ]);
+        expect(x.estimated).toBe(true);
+        expect(x.totalEstimated).toBe(false);
+        expect(x.total).toBe(y.total);
+        expect(x.facets).toEqual(rounded(y.facets));
+        expect(x.results.map((r) => [r.id, r.snippets.map((s) => s.passageId)])).toEqual(
+          y.results.map((r) => [r.id, r.snippets.map((s) => s.passageId)]),
+        );
+      }
+      // And filters: the estimate of a filtered search is its own.
+      const params: SearchParams = {
+        q: 'family',
+        filter: { subjects: ['child'], yearFrom: 2015 },
+        view: 'reviews',
+        sort: 'relevance',
+        page: 1,
+        pageSize: 5,
+      };
+      const [a, b] = await Promise.all([
+        whole.search(params, PUBLIC_ACCESS),
+        exactly.search(params, PUBLIC_ACCESS),
+      ]);
+      expect(a.total).toBe(estimate(b.total));
+      expect(a.facets).toEqual(rounded(b.facets));
+    },
+  );
+
+  it.runIf(backend === 'postgres')(
+    'estimates from one review in sixteen, fixed by a hash of its id, and never counts what the caller may not see',
+    async () => {
+      const db = t.services.db.kysely;
+      const sampled = new SearchService(db, new PostgresTsvectorIndex(db, { estimateFrom: 1 }));
+      const inSample = (id: string) => createHash('md5').update(id).digest('hex').startsWith('0');
+      const everyone = await search('family', { pageSize: 100 }, OPERATOR_ACCESS);
+      const members = everyone.results.filter((r) => inSample(r.id));
+      // the demo library holds a few sampled reviews that match (else this test proves nothing)
+      expect(members.length).toBeGreaterThan(0);
+      const r = await sampled.search(
+        { q: 'family', filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 100 },
+        OPERATOR_ACCESS,
+      );
+      expect(r.estimated).toBe(true);
+      expect(r.total).toBe(estimate(16 * members.length));
+      const byType = new Map<string, number>();
+      for (const m of members) byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
+      expect(Object.fromEntries(r.facets.type.map((f) => [f.value, f.count]))).toEqual(
+        Object.fromEntries([...byType].map(([type, n]) => [type, estimate(16 * n)])),
+      );
+      // Every matching review is still on the page: only the counts are estimated.
+      expect(r.results.map((x) => x.id).sort()).toEqual(everyone.results.map((x) => x.id).sort());
+      // The restricted review, whatever its hash, is not counted for the public.
+      const secret = await sampled.search(
+        { q: RESTRICTED_PHRASE, filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 10 },
+        PUBLIC_ACCESS,
+      );
+      expect(secret.total).toBe(0);
+      expect(Object.values(secret.facets).flat()).toEqual([]);
+    },
+  );
+
   it('answers an empty or exclusion-only query with nothing, not everything', async () => {
     expect((await search('')).total).toBe(0);
     expect((await search('-neglect')).total).toBe(0);
+  });
+});
+
+describe('estimated counts', () => {
+  it('rounds an estimate to the nearest hundred from a thousand and the nearest ten from a hundred', () => {
+    expect([0, 16, 99, 104, 996, 1_049, 1_050, 63_984].map(estimate)).toEqual([
+      0, 16, 99, 100, 1_000, 1_000, 1_100, 64_000,
+    ]);
+  });
+
+  it('reads the page from the latest year in which the sample, allowing for its error, holds enough matches', () => {
+    const byYear: Array<[string, number]> = [
+      ['2023', 40],
+      ['2025', 9],
+      ['2024', 30],
+    ];
+    // 2025 alone: 16 x (9 - 3 x 3) = 0; with 2024: 16 x (39 - 3 x 6.24) = 324
+    expect(recentEnough(byYear, 16, 200)).toBe('2024');
+    expect(recentEnough(byYear, 16, 324)).toBe('2024');
+    expect(recentEnough(byYear, 16, 325)).toBe('2023');
+    // more than the sample can promise: no bound, read every match
+    expect(recentEnough(byYear, 16, 5_000)).toBeNull();
+    expect(recentEnough([], 16, 1)).toBeNull();
   });
 });

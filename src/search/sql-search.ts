@@ -4,6 +4,7 @@ import type { Database } from '../db/types.js';
 import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
 import type {
   CompiledQuery,
+  Counted,
   FacetField,
   Executor,
   Facets,
@@ -35,6 +36,46 @@ export interface ReviewSource {
  * 100,000 reviews, a phrase most of it.
  */
 const PASSAGE_REVIEWS_READ = 1_000;
+
+/**
+ * Which matching reviews a statement reads: only the counting sample (engines with `sampleEvery`), or
+ * only those published on or after a date (an ISO date or a prefix of one, such as a year).
+ */
+export interface MatchScope {
+  sample?: boolean;
+  publishedFrom?: string;
+  /**
+   * filters the engine may apply while finding matches (on PostgreSQL, in the index); the caller
+   * applies them to the matches as well
+   */
+  filter?: ReviewFilter;
+}
+
+/**
+ * From how many matching reviews (as the sample estimates them) counts are estimated rather than
+ * counted. Below it every match is read: a few thousand rows cost a few milliseconds.
+ */
+export const ESTIMATE_FROM = 5_000;
+
+/** An estimated count as it is shown: to the nearest hundred from a thousand, the nearest ten from a hundred. */
+export function estimate(n: number): number {
+  return n >= 1_000 ? Math.round(n / 100) * 100 : n >= 100 ? Math.round(n / 10) * 10 : Math.round(n);
+}
+
+/**
+ * The earliest year from which the sample says, with room for its error, that at least `need`
+ * reviews match: the most recent `need` matches are then all published in or after it (they are
+ * ordered by date). null when no year is safe. `byYear`: sample counts by year of publication.
+ */
+export function recentEnough(byYear: Array<[string, number]>, every: number, need: number): string | null {
+  let seen = 0;
+  for (const [year, n] of [...byYear].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))) {
+    seen += n;
+    // three standard deviations below the estimate (the sample count is close to Poisson)
+    if (every * (seen - 3 * Math.sqrt(seen)) >= need) return year;
+  }
+  return null;
+}
 
 /** A passage that matched, before its text is fetched. */
 export interface MatchedPassage {
@@ -75,6 +116,12 @@ export abstract class SqlSearchIndex implements SearchIndex {
   protected readonly parallelReads: boolean = false;
   /** where the candidates' passages view stops counting */
   protected readonly passageCountCap: number = PASSAGE_COUNT_CAP;
+  /**
+   * null: every match is counted. A number n: one review in n forms a sample (`MatchScope.sample`),
+   * and when the sample shows `estimateFrom` or more matches the counts are estimated from it.
+   */
+  protected readonly sampleEvery: number | null = null;
+  protected readonly estimateFrom: number = ESTIMATE_FROM;
 
   /**
    * @param db the library's connection (writes: indexing, clearing)
@@ -96,7 +143,11 @@ export abstract class SqlSearchIndex implements SearchIndex {
    * published_on, published_year) and each one's score (higher is better, or null; null when not
    * `scored`, which the facets and the date-ordered candidates do not need).
    */
-  protected abstract matchingReviews(match: string, scored: boolean): Promise<ReviewSource>;
+  protected abstract matchingReviews(
+    match: string,
+    scored: boolean,
+    scope?: MatchScope,
+  ): Promise<ReviewSource>;
   /** scores of some reviews for an engine query (engines with a rankLimit) */
   protected abstract rankReviews(match: string, reviewIds: string[]): Promise<Map<string, number>>;
   /** passage_id, review_id, score of the passages matching an engine query */
@@ -141,7 +192,17 @@ export abstract class SqlSearchIndex implements SearchIndex {
     access: AccessScope,
     rows: { sort: 'relevance' | 'date'; offset: number; limit: number } | null,
     scored = rows !== null,
-  ): Promise<{ total: number; facets: Facets; rows: Array<{ id: string; score: number | null }> }> {
+  ): Promise<{
+    total: number;
+    facets: Facets;
+    rows: Array<{ id: string; score: number | null }>;
+    /** the facet counts are estimated from the sample (engines with `sampleEvery`) */
+    estimated: boolean;
+    /** so is the total */
+    totalEstimated: boolean;
+    /** at least this many reviews match: the total, or when it is estimated, a safe floor under it */
+    atLeast: number;
+  }> {
     const years: ReviewFilter = {
       ...(filter.yearFrom !== undefined ? { yearFrom: filter.yearFrom } : {}),
       ...(filter.yearTo !== undefined ? { yearTo: filter.yearTo } : {}),
@@ -195,8 +256,8 @@ export abstract class SqlSearchIndex implements SearchIndex {
       pageOrder = order;
       pageRows = sql`select * from (select '*row' as field, id as value, score as n, ${blanks(null)} from m where ${ok(FACETS)} order by ${order} limit ${rows.limit} offset ${rows.offset}) page`;
     }
-    const statement = async (withScore: boolean, selects: RawBuilder<unknown>[]) => {
-      const source = await this.matchingReviews(this.withoutExcluded(query), withScore);
+    const statement = async (withScore: boolean, selects: RawBuilder<unknown>[], scope: MatchScope = {}) => {
+      const source = await this.matchingReviews(this.withoutExcluded(query), withScore, scope);
       return this.run(
         sql<Record<string, unknown>>`
         with ${sql.join([
@@ -212,8 +273,13 @@ export abstract class SqlSearchIndex implements SearchIndex {
     };
     // Engines reading in parallel run the page apart from the facets (which then need no score), as a
     // plain filtered, ordered select that carries no facet columns.
-    const pageApart = async (order: RawBuilder<unknown>, limit: number, offset: number) => {
-      const source = await this.matchingReviews(this.withoutExcluded(query), scored);
+    const pageApart = async (
+      order: RawBuilder<unknown>,
+      limit: number,
+      offset: number,
+      scope: MatchScope = {},
+    ) => {
+      const source = await this.matchingReviews(this.withoutExcluded(query), scored, scope);
       return this.run(sql<Record<string, unknown>>`
         ${source.ctes.length ? sql`with ${sql.join(source.ctes)}` : sql``}
         select '*row' as field, id as value, score as n from (
@@ -221,6 +287,115 @@ export abstract class SqlSearchIndex implements SearchIndex {
           where ${reviewConditions(access, filter)}) page
         order by ${order} limit ${limit} offset ${offset}`);
     };
+    const passes = (f: FacetDefinition, value: unknown) => {
+      const chosen = f.chosen(filter);
+      return !chosen?.length || chosen.includes(String(value));
+    };
+    /** the total, each facet's counts, the page's rows and the matches by year, from a statement's rows */
+    const tally = (result: Array<Record<string, unknown>>) => {
+      const facets = Object.fromEntries(FACETS.map((f) => [f.field, new Map<string, number>()])) as Record<
+        FacetField,
+        Map<string, number>
+      >;
+      let total = 0;
+      /** every match under access and years, whatever the other filters */
+      let matched = 0;
+      const page: Array<{ id: string; score: number | null }> = [];
+      const byYear = new Map<string, number>();
+      for (const r of result) {
+        const n = Number(r['n']);
+        if (r['field'] === 'combo') {
+          const failing = [
+            ...single.filter((f) => !passes(f, r[`v_${f.field}`])),
+            ...several.filter((f) => Number(r[`ok_${f.field}`]) !== 1),
+          ];
+          if (failing.length === 0) total += n;
+          matched += n;
+          for (const f of single) {
+            const value = r[`v_${f.field}`];
+            if (value === null || value === undefined) continue;
+            // counted when every other filter passes: nothing fails, or only this facet's own
+            if (failing.length === 0 || (failing.length === 1 && failing[0] === f)) {
+              const counts = facets[f.field];
+              counts.set(String(value), (counts.get(String(value)) ?? 0) + n);
+            }
+          }
+        } else if (r['field'] === '*row') {
+          page.push({ id: String(r['value']), score: r['n'] === null ? null : n });
+        } else if (r['field'] === '*year') {
+          if (r['value'] !== null) byYear.set(String(r['value']), n);
+        } else {
+          facets[r['field'] as FacetField].set(String(r['value']), n);
+        }
+      }
+      return { total, matched, facets, page, byYear };
+    };
+    const sortedFacets = (facets: Record<FacetField, Map<string, number>>, scale: (n: number) => number) =>
+      Object.fromEntries(
+        FACETS.map((f) => [
+          f.field,
+          [...facets[f.field]]
+            .map(([value, count]) => ({ value, count: scale(count) }))
+            .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+        ]),
+      ) as Facets;
+
+    const every = this.sampleEvery;
+    const rowsOf = (result: { rows: Array<Record<string, unknown>> }) =>
+      result.rows.map((r) => ({ id: String(r['value']), score: r['n'] === null ? null : Number(r['n']) }));
+    if (every !== null) {
+      // Count the sample first. When it says thousands match under access and years (the rows
+      // counting by facet would read), its facet counts, scaled up, are the estimate.
+      const yearRows = sql`select '*year' as field, substr(published_on, 1, 4) as value, count(*) as n, ${blanks(null)}
+        from m where ${ok(FACETS)} group by substr(published_on, 1, 4)`;
+      const sample = tally(
+        (await statement(false, [...parts, yearRows], { sample: true, filter: years })).rows,
+      );
+      if (sample.matched * every >= this.estimateFrom) {
+        const facets = sortedFacets(sample.facets, (n) => estimate(n * every));
+        if (sample.total * every >= this.estimateFrom) {
+          // Thousands under every filter too: the total is an estimate, and the page (the most
+          // recent matches) is read from the latest years that the sample says hold enough of them.
+          let page: Array<{ id: string; score: number | null }> = [];
+          if (rows && pageOrder) {
+            const from = recentEnough([...sample.byYear], every, rows.offset + rows.limit);
+            page = rowsOf(
+              await pageApart(pageOrder, rows.limit, rows.offset, {
+                filter,
+                publishedFrom: from ?? undefined,
+              }),
+            );
+            // Fewer matches than the sample promised since that year: read without the bound.
+            if (from && page.length < rows.limit)
+              page = rowsOf(await pageApart(pageOrder, rows.limit, rows.offset, { filter }));
+          }
+          return {
+            total: estimate(sample.total * every),
+            facets,
+            rows: page,
+            estimated: true,
+            totalEstimated: true,
+            // the sampled matches themselves, or three standard deviations under the estimate
+            atLeast: Math.max(sample.total, Math.floor(every * (sample.total - 3 * Math.sqrt(sample.total)))),
+          };
+        }
+        // Fewer under the filters: they are counted, and the page read, through the filters.
+        const counted = await this.filteredMatches(
+          query,
+          filter,
+          access,
+          rows && pageOrder ? { ...rows, order: pageOrder } : null,
+        );
+        return {
+          total: counted.total,
+          facets,
+          rows: counted.rows,
+          estimated: true,
+          totalEstimated: false,
+          atLeast: counted.total,
+        };
+      }
+    }
     const result =
       rows && pageOrder && this.parallelReads
         ? {
@@ -228,49 +403,48 @@ export abstract class SqlSearchIndex implements SearchIndex {
               await Promise.all([statement(false, parts), pageApart(pageOrder, rows.limit, rows.offset)])
             ).flatMap((r) => r.rows),
           }
-        : await statement(scored, pageRows ? [...parts, pageRows] : parts);
-    const facets = Object.fromEntries(FACETS.map((f) => [f.field, new Map<string, number>()])) as Record<
-      FacetField,
-      Map<string, number>
-    >;
-    const passes = (f: FacetDefinition, value: unknown) => {
-      const chosen = f.chosen(filter);
-      return !chosen?.length || chosen.includes(String(value));
+        : await statement(scored, pageRows ? [...parts, pageRows] : parts, { filter: years });
+    const { total, facets, page } = tally(result.rows);
+    return {
+      total,
+      facets: sortedFacets(facets, (n) => n),
+      rows: page,
+      estimated: false,
+      totalEstimated: false,
+      atLeast: total,
     };
-    let total = 0;
-    const page: Array<{ id: string; score: number | null }> = [];
-    for (const r of result.rows) {
-      const n = Number(r['n']);
-      if (r['field'] === 'combo') {
-        const failing = [
-          ...single.filter((f) => !passes(f, r[`v_${f.field}`])),
-          ...several.filter((f) => Number(r[`ok_${f.field}`]) !== 1),
-        ];
-        if (failing.length === 0) total += n;
-        for (const f of single) {
-          const value = r[`v_${f.field}`];
-          if (value === null || value === undefined) continue;
-          // counted when every other filter passes: nothing fails, or only this facet's own
-          if (failing.length === 0 || (failing.length === 1 && failing[0] === f)) {
-            const counts = facets[f.field];
-            counts.set(String(value), (counts.get(String(value)) ?? 0) + n);
-          }
-        }
-      } else if (r['field'] === '*row') {
-        page.push({ id: String(r['value']), score: r['n'] === null ? null : n });
-      } else {
-        facets[r['field'] as FacetField].set(String(r['value']), n);
-      }
-    }
-    const sorted = Object.fromEntries(
-      FACETS.map((f) => [
-        f.field,
-        [...facets[f.field]]
-          .map(([value, count]) => ({ value, count }))
-          .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-      ]),
-    ) as Facets;
-    return { total, facets: sorted, rows: page };
+  }
+
+  /**
+   * The number of reviews that match under every filter, and the page's rows (in `rows.order`), read
+   * through the filters: for when facets are estimated but the filters leave few matches.
+   */
+  private async filteredMatches(
+    query: CompiledQuery,
+    filter: ReviewFilter,
+    access: AccessScope,
+    rows: { offset: number; limit: number; order: RawBuilder<unknown> } | null,
+  ): Promise<{ total: number; rows: Array<{ id: string; score: number | null }> }> {
+    const source = await this.matchingReviews(this.withoutExcluded(query), false, { filter });
+    const result = await this.run(
+      sql<Record<string, unknown>>`
+      with ${sql.join([
+        ...source.ctes,
+        this.materialized(
+          'f',
+          sql`select r.id, r.published_on, ${source.score} as score from ${source.from} where ${reviewConditions(access, filter)}`,
+        ),
+      ])}
+      select '*total' as field, null as value, count(*) as n from f
+      ${rows ? sql`union all select * from (select '*row' as field, id as value, score as n from f order by ${rows.order} limit ${rows.limit} offset ${rows.offset}) page` : sql``}`,
+      true,
+    );
+    return {
+      total: Number(result.rows.find((r) => r['field'] === '*total')?.['n'] ?? 0),
+      rows: result.rows
+        .filter((r) => r['field'] === '*row')
+        .map((r) => ({ id: String(r['value']), score: r['n'] === null ? null : Number(r['n']) })),
+    };
   }
 
   /** Runs a search statement; an engine may set session options around it (`aggregates`: the facet statement). */
@@ -278,10 +452,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
     return query.execute(this.read);
   }
 
-  async searchReviews(
-    request: SearchRequest,
-    access: AccessScope,
-  ): Promise<ReviewsPage & { facets: Facets }> {
+  async searchReviews(request: SearchRequest, access: AccessScope): Promise<ReviewsPage & Counted> {
     const { offset, limit, sort } = request;
     const k = this.rankLimit;
     // With a rank limit the order is: the k most recent matches by score, then the rest by date.
@@ -324,6 +495,8 @@ export abstract class SqlSearchIndex implements SearchIndex {
     return {
       total: summary.total,
       facets: summary.facets,
+      estimated: summary.estimated,
+      totalEstimated: summary.totalEstimated,
       hits: rows.flatMap((row) => {
         const r = reviewById.get(row.id);
         if (!r) return [];
@@ -355,14 +528,11 @@ export abstract class SqlSearchIndex implements SearchIndex {
    * there are more than the cap in all and only candidates are ranked; otherwise the matches are
    * counted (up to the cap), and when there are few they are all ranked as SQLite ranks them.
    */
-  async searchPassages(
-    request: SearchRequest,
-    access: AccessScope,
-  ): Promise<PassagesPage & { facets: Facets }> {
+  async searchPassages(request: SearchRequest, access: AccessScope): Promise<PassagesPage & Counted> {
     const k = this.rankLimit;
     if (k === null) {
-      const { facets } = await this.summarise(request.query, request.filter, access, null);
-      return { ...(await this.searchPassagesExact(request, access)), facets };
+      const { facets, estimated } = await this.summarise(request.query, request.filter, access, null);
+      return { ...(await this.searchPassagesExact(request, access)), facets, estimated };
     }
     const summary = await this.summarise(
       request.query,
@@ -374,8 +544,17 @@ export abstract class SqlSearchIndex implements SearchIndex {
     const expression = this.withoutExcluded(request.query);
     const ids = summary.rows.slice(0, k).map((r) => r.id);
     const found = ids.length ? await this.passagesOf(expression, ids, request.query) : [];
-    let capped = found.length > this.passageCountCap;
-    if (!capped && !request.query.exclude && summary.total <= summary.rows.length) {
+    // With one group of words and nothing excluded, every matching review has a matching paragraph:
+    // more reviews than the cap means more paragraphs than the cap, and they need no count.
+    let capped =
+      found.length > this.passageCountCap ||
+      (!request.query.exclude && request.query.groups.length === 1 && summary.atLeast > this.passageCountCap);
+    if (
+      !capped &&
+      !request.query.exclude &&
+      !summary.totalEstimated &&
+      summary.total <= summary.rows.length
+    ) {
       // Without exclusions a paragraph matches only inside a review that matches as a whole, and
       // these are all such reviews: their matching paragraphs are all the matches.
       const rest = summary.rows.slice(k).map((r) => r.id);
@@ -383,7 +562,11 @@ export abstract class SqlSearchIndex implements SearchIndex {
         ? [...found, ...(await this.passagesOf(expression, rest, request.query))]
         : found;
       if (all.length <= this.passageCountCap)
-        return { ...(await this.passagesPageOf(all, request)), facets: summary.facets };
+        return {
+          ...(await this.passagesPageOf(all, request)),
+          facets: summary.facets,
+          estimated: summary.estimated,
+        };
       capped = true;
     }
     if (!capped && ids.length) {
@@ -394,12 +577,18 @@ export abstract class SqlSearchIndex implements SearchIndex {
         select 1 from (${this.passageReviews(expression)}) h join reviews r on r.id = h.review_id where ${where} limit ${this.passageCountCap + 1}) capped`);
       capped = Number(counted.rows[0]?.n ?? 0) > this.passageCountCap;
     }
-    if (!capped) return { ...(await this.searchPassagesExact(request, access)), facets: summary.facets };
+    if (!capped)
+      return {
+        ...(await this.searchPassagesExact(request, access)),
+        facets: summary.facets,
+        estimated: summary.estimated,
+      };
     return {
       ...(await this.searchPassagesByCandidates(request, access, k, { ids, found })),
       total: this.passageCountCap,
       totalCapped: true,
       facets: summary.facets,
+      estimated: summary.estimated,
     };
   }
 

@@ -4,7 +4,7 @@ import type { Database } from '../db/types.js';
 import { idf, scorePassages } from './passage-score.js';
 import { searchText } from './search-text.js';
 import type { AccessScope } from '../repositories/reviews-repository.js';
-import type { CompiledQuery, Executor, Facets, PassagesPage, SearchRequest } from './search-index.js';
+import type { CompiledQuery, Counted, Executor, PassagesPage, SearchRequest } from './search-index.js';
 import { chunks } from '../shared/chunks.js';
 import { PASSAGE_COUNT_CAP, SqlSearchIndex } from './sql-search.js';
 import type { MatchedPassage, ReviewSource } from './sql-search.js';
@@ -97,7 +97,7 @@ export class SqliteFts5Index extends SqlSearchIndex {
   override async searchPassages(
     request: SearchRequest,
     access: AccessScope,
-  ): Promise<PassagesPage & { facets: Facets }> {
+  ): Promise<PassagesPage & Counted> {
     const k = this.passageRankLimit;
     const expression = this.withoutExcluded(request.query);
     // The facets and candidates, and beside them (the read pool runs both at once) the ranked page
@@ -106,13 +106,13 @@ export class SqliteFts5Index extends SqlSearchIndex {
       this.summarise(request.query, request.filter, access, { sort: 'date', offset: 0, limit: k }, false),
       this.searchPassagesExact(request, access, this.passageCountCap + 1),
     ]);
-    const { facets } = summary;
-    if (exact.total <= this.passageCountCap) return { ...exact, facets };
+    const { facets, estimated } = summary;
+    if (exact.total <= this.passageCountCap) return { ...exact, facets, estimated };
     const ids = summary.rows.map((r) => r.id);
     if (!request.query.exclude && summary.total <= ids.length) {
       // The candidates are every matching review: their matching paragraphs are all the matches.
       const all = ids.length ? await this.passagesOf(expression, ids, request.query) : [];
-      return { ...(await this.passagesPageOf(all, request)), facets };
+      return { ...(await this.passagesPageOf(all, request)), facets, estimated };
     }
     const found = await this.passagesOf(expression, ids, request.query);
     return {
@@ -120,6 +120,7 @@ export class SqliteFts5Index extends SqlSearchIndex {
       total: this.passageCountCap,
       totalCapped: true,
       facets,
+      estimated,
     };
   }
 

@@ -63,6 +63,10 @@ export interface SearchResponse {
   total: number;
   /** true when counting stopped at `total` (very common words on a large library): at least that many */
   totalCapped: boolean;
+  /** true when so many reviews match that the facet counts are estimated from a sample of the library, and rounded */
+  estimated: boolean;
+  /** true when `total` (reviews view) is such an estimate too: so many match under the filters */
+  totalEstimated: boolean;
   page: number;
   pageSize: number;
   view: SearchView;
@@ -292,7 +296,16 @@ export class SearchService {
     const compiled = this.compile(query);
     const terms = queryTerms(query);
     const base = { page: params.page, pageSize: params.pageSize, view: params.view, understood: terms };
-    if (!compiled) return { ...base, total: 0, totalCapped: false, results: [], facets: EMPTY_FACETS };
+    if (!compiled)
+      return {
+        ...base,
+        total: 0,
+        totalCapped: false,
+        estimated: false,
+        totalEstimated: false,
+        results: [],
+        facets: EMPTY_FACETS,
+      };
     const request = {
       query: compiled,
       filter: params.filter,
@@ -321,6 +334,8 @@ export class SearchService {
         ...base,
         total: page.total,
         totalCapped: page.totalCapped,
+        estimated: page.estimated,
+        totalEstimated: false,
         facets: page.facets,
         results: page.hits.map((h) => resultOf(h, [snippet(h)])),
       };
@@ -330,6 +345,8 @@ export class SearchService {
       ...base,
       total: page.total,
       totalCapped: false,
+      estimated: page.estimated,
+      totalEstimated: page.totalEstimated,
       facets: page.facets,
       results: page.hits.map((h) => ({
         ...resultOf(h, h.passages.map(snippet)),

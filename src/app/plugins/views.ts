@@ -57,6 +57,7 @@ export function createViewEnvironment(): nunjucks.Environment {
   });
   env.addFilter('partialDate', formatPartialDate);
   env.addFilter('bytes', formatBytes);
+  env.addFilter('formatNumber', (n: number) => Number(n).toLocaleString('en-GB'));
   env.addFilter('reviewType', (code: string) => REVIEW_TYPE_LABELS[code] ?? code);
   env.addFilter('subject', (code: string | null) => (code ? (SUBJECT_LABELS[code] ?? code) : 'Not known'));
   env.addGlobal('REVIEW_TYPE_LABELS', REVIEW_TYPE_LABELS);

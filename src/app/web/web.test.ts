@@ -7,6 +7,8 @@ import { multipart } from '../../../test/support/multipart.js';
 import { BACKENDS, testEnv } from '../../../test/support/services.js';
 import type { TestEnv } from '../../../test/support/services.js';
 import { createApp } from '../create-app.js';
+import { PostgresTsvectorIndex } from '../../search/postgres-tsvector.js';
+import { SearchService } from '../../services/search-service.js';
 
 const ADULT = SAMPLE_MARKDOWN.replace(/Child Q/g, 'Mr T')
   .replace('Rotherham Safeguarding Children Partnership', 'Cornwall Safeguarding Adults Board')
@@ -97,6 +99,34 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     const empty = await app.inject('/search');
     expect(empty.body).toContain('Search the text of every review');
   });
+
+  it.runIf(backend === 'postgres')(
+    'says when counts are estimates, and keeps a chosen filter on the list when the sample has none of it',
+    async () => {
+      const db = t.services.db.kysely;
+      const exact = t.services.search;
+      // The whole library as the sample, estimating from one match: the page shows the estimate.
+      t.services.search = new SearchService(
+        db,
+        new PostgresTsvectorIndex(db, { estimateFrom: 1, sample: 'all' }),
+      );
+      try {
+        const res = await app.inject('/search?q=bruising+babies');
+        expect(res.body).toContain('About 1 review found for “bruising babies”');
+        expect(res.body).toContain('are estimates, from one review in every sixteen');
+        expect(res.body).toContain('Child safeguarding practice review (about 1)');
+        const chosen = await app.inject('/search?q=bruising+babies&nation=Wales');
+        expect(chosen.body).toMatch(/value="Wales" checked/);
+        // nothing in Wales matches; the sample cannot say so for certain
+        expect(chosen.body).toContain('Wales (fewer than 50)');
+        expect(chosen.body).toContain('Nothing found for “bruising babies”');
+      } finally {
+        t.services.search = exact;
+      }
+      const plain = await app.inject('/search?q=bruising+babies');
+      expect(plain.body).not.toContain('are estimates');
+    },
+  );
 
   it('serves a review page from memory with a fresh nonce each time, and renders it again when the library changes', async () => {
     const first = await app.inject(`/reviews/${childId}`);

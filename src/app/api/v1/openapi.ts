@@ -109,6 +109,19 @@ const searchResponse = {
       type: 'integer',
       description: 'reviews (view=reviews) or paragraphs (view=passages) that match',
     },
+    totalCapped: {
+      type: 'boolean',
+      description: 'counting stopped at total (view=passages, a very common word): at least that many match',
+    },
+    estimated: {
+      type: 'boolean',
+      description:
+        'so many reviews match that the facet counts are estimated from a fixed sample of one review in sixteen, and rounded',
+    },
+    totalEstimated: {
+      type: 'boolean',
+      description: 'total (view=reviews) is such an estimate too: so many reviews match under the filters',
+    },
     page: { type: 'integer' },
     pageSize: { type: 'integer' },
     view: { type: 'string', enum: ['reviews', 'passages'] },

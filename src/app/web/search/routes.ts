@@ -82,12 +82,19 @@ export function searchPages(app: FastifyInstance, services: Services): void {
       field: keyof SearchResponse['facets'],
       chosen: readonly string[] | undefined,
       label: (v: string) => string,
-    ) =>
-      (response?.facets[field] ?? []).map((f) => ({
+    ) => {
+      const estimated = response?.estimated ?? false;
+      const listed = (response?.facets[field] ?? []).map((f) => ({
         value: f.value,
-        text: `${label(f.value)} (${f.count})`,
+        text: `${label(f.value)} (${estimated ? `about ${f.count.toLocaleString('en-GB')}` : f.count})`,
         checked: ticked(chosen, f.value),
       }));
+      // A chosen value stays on the list (to be unticked) though nothing, or nothing in the sample, has it.
+      const missing = (chosen ?? [])
+        .filter((v) => !listed.some((f) => f.value === v))
+        .map((v) => ({ value: v, text: `${label(v)} (${estimated ? 'fewer than 50' : 0})`, checked: true }));
+      return [...listed, ...missing];
+    };
     const pages = response ? Math.max(1, Math.ceil(response.total / q.pageSize)) : 1;
     return reply.page('search/search.njk', {
       pageTitle: q.q ? `Search: ${q.q}` : 'Search',
