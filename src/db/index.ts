@@ -19,6 +19,7 @@ import { briefings } from './migrations/0011_briefings.js';
 import { reviewSearchColumns } from './migrations/0012_review_search_columns.js';
 import { reviewFigures } from './migrations/0013_review_figures.js';
 import { reviewSearchSample } from './migrations/0014_review_search_sample.js';
+import { passageSample } from './migrations/0015_passage_sample.js';
 import { SqliteReadPool, readOnlyKysely } from './sqlite-read-pool.js';
 import type { Database } from './types.js';
 
@@ -63,6 +64,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0012_review_search_columns': reviewSearchColumns(dialect),
     '0013_review_figures': reviewFigures(),
     '0014_review_search_sample': reviewSearchSample(dialect),
+    '0015_passage_sample': passageSample(dialect),
   };
 }
 

@@ -24,6 +24,7 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
   protected override readonly sampleEvery: number;
   protected override readonly estimateFrom: number;
   private readonly sampleCondition: string;
+  private readonly passageSampleCondition: string;
 
   /**
    * @param options.estimateFrom from how many matching reviews (as the sample shows them) to estimate counts
@@ -40,6 +41,8 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     this.estimateFrom = options.estimateFrom ?? ESTIMATE_FROM;
     this.sampleEvery = options.sample === 'all' ? 1 : SAMPLE_EVERY;
     // The sample's condition exactly as the partial index states it, or the planner will not use it.
+    this.passageSampleCondition =
+      options.sample === 'all' ? 'true' : SAMPLE_CONDITION.replace('review_id', 'p.review_id');
     this.sampleCondition =
       options.sample === 'all' ? 'true' : SAMPLE_CONDITION.replace('review_id', 'rs.review_id');
   }
@@ -149,6 +152,11 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     return sql`select p.id as passage_id, p.review_id, ts_rank_cd(p.search, q.q) as score from passages p, to_tsquery('english', ${match}) as q(q) where p.search @@ q.q`;
   }
 
+  protected override samplePassageReviews(match: string): RawBuilder<unknown> {
+    return sql`select p.review_id from passages p where p.search @@ to_tsquery('english', ${match})
+      and ${sql.raw(this.passageSampleCondition)}`;
+  }
+
   protected override passageReviews(match: string): RawBuilder<unknown> {
     return sql`select p.review_id from passages p where p.search @@ to_tsquery('english', ${match})`;
   }
@@ -214,9 +222,11 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
   async optimize(): Promise<void> {
     // After a bulk load the indexes' pending lists hold the latest entries unsorted; every search
     // reads them in full until autovacuum merges them, and the planner prices the index by them.
-    await sql`select gin_clean_pending_list('passages_search'::regclass), gin_clean_pending_list('review_search_search'::regclass)`.execute(
-      this.db,
-    );
+    await sql`select ${sql.join(
+      ['passages_search', 'passages_sample', 'review_search_search', 'review_search_sample'].map(
+        (index) => sql`gin_clean_pending_list(${index}::regclass)`,
+      ),
+    )}`.execute(this.db);
     await sql`analyze passages`.execute(this.db);
     await sql`analyze review_search`.execute(this.db);
     await sql`analyze reviews`.execute(this.db);

@@ -10,7 +10,7 @@ import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../services/review-service.js';
 import { SearchService } from '../services/search-service.js';
 import type { SearchParams, SearchResult } from '../services/search-service.js';
 import { PostgresTsvectorIndex } from './postgres-tsvector.js';
-import { estimate, recentEnough } from './sql-search.js';
+import { estimate, recentEnough, sureAbove } from './sql-search.js';
 import type { MatchScope } from './sql-search.js';
 import { SqliteFts5Index } from './sqlite-fts5.js';
 
@@ -577,6 +577,62 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     },
   );
 
+  it.runIf(backend === 'postgres')(
+    'settles "or more" paragraphs from the sample when it holds enough, and counts them when it does not',
+    async () => {
+      const db = t.services.db.kysely;
+      let consulted = 0;
+      let counted = 0;
+      class Watched extends PostgresTsvectorIndex {
+        protected override samplePassageReviews(match: string) {
+          consulted++;
+          return super.samplePassageReviews(match);
+        }
+        protected override passageReviews(match: string) {
+          counted++;
+          return super.passageReviews(match);
+        }
+      }
+      // An exclusion: neither the candidates' paragraphs nor the count of reviews settle the total.
+      const q = 'family -xylophone';
+      const exact = await search(q, { view: 'passages', pageSize: 100, sort: 'date' });
+      // The cap is above the paragraphs of the most recent matching review (the one candidate read),
+      // and the library holds enough matches for a sample of everything to settle it.
+      const cap = 20;
+      expect(exact.results.filter((r) => r.id === exact.results[0]?.id).length).toBeLessThanOrEqual(cap);
+      expect(exact.total).toBeGreaterThanOrEqual(sureAbove(cap, 1));
+      const params: SearchParams = {
+        q,
+        filter: {},
+        view: 'passages',
+        sort: 'relevance',
+        page: 1,
+        pageSize: 10,
+      };
+      for (const sample of ['all', undefined] as const) {
+        consulted = 0;
+        counted = 0;
+        const service = new SearchService(
+          db,
+          new Watched(db, { rankLimit: 1, passageCountCap: cap, ...(sample ? { sample } : {}) }),
+        );
+        const r = await service.search(params, PUBLIC_ACCESS);
+        expect(consulted).toBe(1);
+        // the whole library as the sample settles it: no count of every match
+        if (sample === 'all') expect(counted).toBe(0);
+        expect(r.totalCapped).toBe(true);
+        expect(r.total).toBe(cap);
+      }
+      // Fewer than the cap: the sample cannot settle it, and the exact list follows.
+      const few = await new SearchService(
+        db,
+        new Watched(db, { rankLimit: 1, passageCountCap: exact.total, sample: 'all' }),
+      ).search(params, PUBLIC_ACCESS);
+      expect(few.totalCapped).toBe(false);
+      expect(few.total).toBe(exact.total);
+    },
+  );
+
   it('answers an empty or exclusion-only query with nothing, not everything', async () => {
     expect((await search('')).total).toBe(0);
     expect((await search('-neglect')).total).toBe(0);
@@ -603,5 +659,11 @@ describe('estimated counts', () => {
     // more than the sample can promise: no bound, read every match
     expect(recentEnough(byYear, 16, 5_000)).toBeNull();
     expect(recentEnough([], 16, 1)).toBeNull();
+  });
+
+  it('asks the sample for enough matches to be sure, allowing for its error, that more than the cap match', () => {
+    // 16 x (92 - 3 x 9.59) = 1,011 > 1,000; 16 x (91 - 3 x 9.54) = 998
+    expect(sureAbove(1_000, 16)).toBe(92);
+    expect(sureAbove(5, 1)).toBe(18);
   });
 });

@@ -77,6 +77,16 @@ export function recentEnough(byYear: Array<[string, number]>, every: number, nee
   return null;
 }
 
+/**
+ * How many matches a one-in-`every` sample must hold for the whole to hold more than `cap`, allowing
+ * three standard deviations for the sample's error.
+ */
+export function sureAbove(cap: number, every: number): number {
+  let n = 1;
+  while (every * (n - 3 * Math.sqrt(n)) <= cap) n++;
+  return n;
+}
+
 /** A passage that matched, before its text is fetched. */
 export interface MatchedPassage {
   passage_id: number;
@@ -152,6 +162,13 @@ export abstract class SqlSearchIndex implements SearchIndex {
   protected abstract rankReviews(match: string, reviewIds: string[]): Promise<Map<string, number>>;
   /** passage_id, review_id, score of the passages matching an engine query */
   protected abstract passageHits(match: string): RawBuilder<unknown>;
+  /**
+   * review_id of each passage of the sample's reviews (`sampleEvery`) matching an engine query; null
+   * when the engine keeps no such sample of paragraphs
+   */
+  protected samplePassageReviews(_match: string): RawBuilder<unknown> | null {
+    return null;
+  }
   /** review_id of each passage matching an engine query, without scoring (for counting) */
   protected passageReviews(match: string): RawBuilder<unknown> {
     return this.passageHits(match);
@@ -569,10 +586,20 @@ export abstract class SqlSearchIndex implements SearchIndex {
         };
       capped = true;
     }
+    const where = reviewConditions(access, request.filter);
+    const sampled =
+      !capped && ids.length && this.sampleEvery !== null ? this.samplePassageReviews(expression) : null;
+    if (sampled && this.sampleEvery !== null) {
+      // Paragraphs of the sample's reviews, until there are enough to be sure that more than the
+      // cap match in all: a few hundred rows read, where counting reads every match to the cap.
+      const enough = sureAbove(this.passageCountCap, this.sampleEvery);
+      const counted = await this.run(sql<{ n: number }>`select count(*) as n from (
+        select 1 from (${sampled}) h join reviews r on r.id = h.review_id where ${where} limit ${enough}) sampled`);
+      capped = Number(counted.rows[0]?.n ?? 0) >= enough;
+    }
     if (!capped && ids.length) {
       // A paragraph can match where its review as a whole does not (an excluded word elsewhere in
       // it), so the candidates' paragraphs do not settle a count below the cap: count them all.
-      const where = reviewConditions(access, request.filter);
       const counted = await this.run(sql<{ n: number }>`select count(*) as n from (
         select 1 from (${this.passageReviews(expression)}) h join reviews r on r.id = h.review_id where ${where} limit ${this.passageCountCap + 1}) capped`);
       capped = Number(counted.rows[0]?.n ?? 0) > this.passageCountCap;
