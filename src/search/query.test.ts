@@ -1,13 +1,23 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CLAUSES, expandQuery, parseQuery, queryTerms, toFts5, toTsquery } from './query.js';
+import { MAX_CLAUSES, excludesItself, expandQuery, parseQuery, queryTerms, toFts5, toTsquery } from './query.js';
 import type { Clause, Query } from './query.js';
 
 const term = (text: string): Clause => ({ kind: 'term', text });
 const phrase = (...words: string[]): Clause => ({ kind: 'phrase', words });
 
 describe('parseQuery', () => {
+  it('knows a query that excludes one of its own groups can match nothing', () => {
+    expect(excludesItself(parseQuery('school -school'))).toBe(true);
+    expect(excludesItself(parseQuery('neglect School -school'))).toBe(true);
+    expect(excludesItself(parseQuery('"home visit" -"Home visit"'))).toBe(true);
+    expect(excludesItself(parseQuery('police OR school -school'))).toBe(false);
+    expect(excludesItself(parseQuery('school -schools'))).toBe(false);
+    expect(excludesItself(parseQuery('school -"school nurse"'))).toBe(false);
+    expect(excludesItself(parseQuery('school'))).toBe(false);
+  });
+
   it('returns an empty query for empty or blank input', () => {
     expect(parseQuery('')).toEqual({ groups: [], excluded: [] });
     expect(parseQuery('   \t\n ')).toEqual({ groups: [], excluded: [] });

@@ -20,6 +20,17 @@ export interface Query {
 
 export const MAX_CLAUSES = 20;
 
+/**
+ * Whether nothing can match because a group is excluded outright ("school -school"): every clause
+ * of some group is also an excluded clause. The engines would otherwise read every match of the
+ * group to find that none is left.
+ */
+export function excludesItself(q: Query): boolean {
+  const key = (c: Clause) => (c.kind === 'term' ? c.text : c.words.join(' ')).toLowerCase();
+  const excluded = new Set(q.excluded.map(key));
+  return excluded.size > 0 && q.groups.some((g) => g.length > 0 && g.every((c) => excluded.has(key(c))));
+}
+
 const STOP_WORDS: ReadonlySet<string> = new Set(
   'a an and are as at be by for from has have in is it its of on or that the this to was were will with'.split(
     ' ',

@@ -636,6 +636,10 @@ describe.each(BACKENDS)('search on %s', (backend) => {
   it('answers an empty or exclusion-only query with nothing, not everything', async () => {
     expect((await search('')).total).toBe(0);
     expect((await search('-neglect')).total).toBe(0);
+    // a word less itself: nothing, in either view
+    expect((await search('neglect')).total).toBeGreaterThan(0);
+    expect((await search('neglect -neglect')).total).toBe(0);
+    expect((await search('neglect -neglect', { view: 'passages' })).total).toBe(0);
   });
 });
 

@@ -6,7 +6,15 @@ import type { Database } from '../db/types.js';
 import type { AccessScope, ReviewFilter } from '../repositories/reviews-repository.js';
 import { SEED_GLOSSARY, acronymExpansions, acronymsFor, canonicalSpelling } from '../search/glossary.js';
 import type { GlossaryEntry } from '../search/glossary.js';
-import { clauseWords, expandQuery, parseQuery, queryTerms, toFts5, toTsquery } from '../search/query.js';
+import {
+  clauseWords,
+  excludesItself,
+  expandQuery,
+  parseQuery,
+  queryTerms,
+  toFts5,
+  toTsquery,
+} from '../search/query.js';
 import type { Clause, Query } from '../search/query.js';
 import type { CompiledQuery, Facets, SearchIndex, SearchSort, SearchView } from '../search/search-index.js';
 import { similarReviews, storeReviewTerms } from '../search/similar.js';
@@ -232,6 +240,7 @@ export class SearchService {
   }
 
   private compile(query: Query): CompiledQuery | null {
+    if (excludesItself(query)) return null;
     const compile = this.index.backend === 'sqlite' ? toFts5 : toTsquery;
     const match = compile({ groups: query.groups, excluded: [] });
     const any = compile({ groups: [query.groups.flat()], excluded: [] });
