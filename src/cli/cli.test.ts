@@ -80,7 +80,7 @@ describe.each(BACKENDS)('slh CLI on %s', (backend) => {
     expect(review.provenance['region']).toBe('given');
     expect(review.documents[0]?.mediaType).toContain('wordprocessingml');
     const human = slh(['reviews', 'show', id], t.env);
-    expect(human.stdout).toContain('Recommendations (3):');
+    expect(human.stdout, `code ${human.code} signal ${human.signal} stderr ${human.stderr}`).toContain('Recommendations (3):');
   });
 
   it('exits 2 with a clear message for unusable arguments', async () => {

@@ -120,20 +120,49 @@ export class MigrationError extends Error {
 
 /** Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock). */
 export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
+  const migrations = migrationsFor(db.dialect);
+  if (await upToDate(db, schema, Object.keys(migrations))) return;
   if (db.dialect === 'postgres' && schema) {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db.kysely);
   }
   const migrator = new Migrator({
     db: db.kysely,
-    provider: new StaticProvider(migrationsFor(db.dialect)),
+    provider: new StaticProvider(migrations),
     // Numbers are handed out to work in progress: a library may have run 0013 before 0012 arrives.
     allowUnorderedMigrations: true,
     ...(db.dialect === 'postgres' && schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    // Before migrating, Kysely reads the catalogue of every schema in the database, and a schema
+    // dropped meanwhile (test runs in parallel drop theirs) fails that read with "does not exist".
+    // Nothing has run then (no results): read again.
+    const message = String((error as Error).message ?? error);
+    if (results === undefined && attempt < 3 && /does not exist/.test(message)) continue;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new MigrationError(`Database migration ${failed} failed: ${(error as Error).message ?? error}`);
+    throw new MigrationError(`Database migration ${failed} failed: ${message}`);
+  }
+}
+
+/**
+ * Whether every migration has run, read from the migration table alone. Kysely's migrator first looks
+ * for its tables through the catalogue of every schema in the database, and that fails when another
+ * library's schema is dropped at the same moment (test runs in parallel drop theirs): a process
+ * starting on an up-to-date library, which is nearly every start, need not ask.
+ */
+async function upToDate(db: Db, schema: string | undefined, names: readonly string[]): Promise<boolean> {
+  const table =
+    db.dialect === 'postgres' && schema
+      ? sql.table(`${schema}.kysely_migration`)
+      : sql.table('kysely_migration');
+  try {
+    const rows = await sql<{ name: string }>`select name from ${table}`.execute(db.kysely);
+    const done = new Set(rows.rows.map((r) => r.name));
+    return done.size === names.length && names.every((n) => done.has(n));
+  } catch {
+    // no migration table yet (a new library), or one we cannot read: the migrator decides
+    return false;
   }
 }
 
