@@ -450,6 +450,11 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       // The whole library as the sample: every estimate is then the exact count, rounded.
       const whole = new SearchService(db, new Watched(db, { estimateFrom: 1, sample: 'all', rankLimit: 4 }));
       const exactly = new SearchService(db, new PostgresTsvectorIndex(db, { rankLimit: 4 }));
+      /** one search by an estimating service and by the exact one */
+      const side = (by: SearchService, params: SearchParams) =>
+        Promise.all([by.search(params, PUBLIC_ACCESS), exactly.search(params, PUBLIC_ACCESS)]);
+      const shape = (r: { results: SearchResult[] }) =>
+        r.results.map((x) => [x.id, x.snippets.map((p) => p.passageId)]);
       const rounded = (facets: Record<string, Array<{ value: string; count: number }>>) =>
         Object.fromEntries(
           Object.entries(facets).map(([field, list]) => [
@@ -472,20 +477,14 @@ describe.each(BACKENDS)('search on %s', (backend) => {
             for (const page of [1, 2]) {
               const params: SearchParams = { q, filter: {}, view, sort, page, pageSize: 3 };
               scopes.length = 0;
-              const [a, b] = await Promise.all([
-                whole.search(params, PUBLIC_ACCESS),
-                exactly.search(params, PUBLIC_ACCESS),
-              ]);
+              const [a, b] = await side(whole, params);
               const where = `${q} ${view} ${sort} ${page}`;
               expect(b.total, where).toBeGreaterThan(0);
               expect(a.estimated, where).toBe(true);
               expect(b.estimated, where).toBe(false);
               expect(a.total, where).toBe(view === 'reviews' ? estimate(b.total) : b.total);
               expect(a.facets, where).toEqual(rounded(b.facets));
-              expect(
-                a.results.map((r) => [r.id, r.snippets.map((s) => s.passageId)]),
-                where,
-              ).toEqual(b.results.map((r) => [r.id, r.snippets.map((s) => s.passageId)]));
+              expect(shape(a), where).toEqual(shape(b));
               if (scopes.some((x) => x.publishedFrom !== undefined)) bounded++;
             }
           }
@@ -514,17 +513,12 @@ describe.each(BACKENDS)('search on %s', (backend) => {
           page: 1,
           pageSize: 3,
         };
-        const [x, y] = await Promise.all([
-          narrowing.search(narrow, PUBLIC_ACCESS),
-          exactly.search(narrow, PUBLIC_ACCESS),
-        ]);
+        const [x, y] = await side(narrowing, narrow);
         expect(x.estimated).toBe(true);
         expect(x.totalEstimated).toBe(false);
         expect(x.total).toBe(y.total);
         expect(x.facets).toEqual(rounded(y.facets));
-        expect(x.results.map((r) => [r.id, r.snippets.map((s) => s.passageId)])).toEqual(
-          y.results.map((r) => [r.id, r.snippets.map((s) => s.passageId)]),
-        );
+        expect(shape(x)).toEqual(shape(y));
       }
       // And filters: the estimate of a filtered search is its own.
       const params: SearchParams = {
@@ -535,10 +529,7 @@ describe.each(BACKENDS)('search on %s', (backend) => {
         page: 1,
         pageSize: 5,
       };
-      const [a, b] = await Promise.all([
-        whole.search(params, PUBLIC_ACCESS),
-        exactly.search(params, PUBLIC_ACCESS),
-      ]);
+      const [a, b] = await side(whole, params);
       expect(a.total).toBe(estimate(b.total));
       expect(a.facets).toEqual(rounded(b.facets));
     },
