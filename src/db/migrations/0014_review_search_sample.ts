@@ -28,7 +28,7 @@ export const REVIEW_SEARCH_INDEXED = [
  *
  * - review_search_sample: the whole-review vectors of a fixed one-in-sixteen sample of reviews. A
  *   common word matches 80,000 of 100,000 reviews, and counting them by facet means reading every
- *   one of their rows (about 250 ms); a search that matches thousands estimates its counts from the
+ *   one of their rows (130 ms for 83,000); a search that matches thousands estimates its counts from the
  *   sample instead and says so (search/sql-search.ts).
  * - review_search_search now also holds the publication date and year and the single-valued facets
  *   (btree_gin: a date range, a region and the words are looked up in one index). "The 200 most
