@@ -87,6 +87,11 @@ export function sureAbove(cap: number, every: number): number {
   return n;
 }
 
+/** A page row of a search statement ('*row': the review id as value, its score, if any, as n). */
+function pageRow(r: Record<string, unknown>): { id: string; score: number | null } {
+  return { id: String(r['value']), score: r['n'] === null ? null : Number(r['n']) };
+}
+
 /** A passage that matched, before its text is fetched. */
 export interface MatchedPassage {
   passage_id: number;
@@ -338,7 +343,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
             }
           }
         } else if (r['field'] === '*row') {
-          page.push({ id: String(r['value']), score: r['n'] === null ? null : n });
+          page.push(pageRow(r));
         } else if (r['field'] === '*year') {
           if (r['value'] !== null) byYear.set(String(r['value']), n);
         } else {
@@ -358,8 +363,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
       ) as Facets;
 
     const every = this.sampleEvery;
-    const rowsOf = (result: { rows: Array<Record<string, unknown>> }) =>
-      result.rows.map((r) => ({ id: String(r['value']), score: r['n'] === null ? null : Number(r['n']) }));
+    const rowsOf = (result: { rows: Array<Record<string, unknown>> }) => result.rows.map(pageRow);
     if (every !== null) {
       // Count the sample first. When it says thousands match under access and years (the rows
       // counting by facet would read), its facet counts, scaled up, are the estimate.
@@ -458,9 +462,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
     );
     return {
       total: Number(result.rows.find((r) => r['field'] === '*total')?.['n'] ?? 0),
-      rows: result.rows
-        .filter((r) => r['field'] === '*row')
-        .map((r) => ({ id: String(r['value']), score: r['n'] === null ? null : Number(r['n']) })),
+      rows: result.rows.filter((r) => r['field'] === '*row').map(pageRow),
     };
   }
 
