@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   SAMPLE_MARKDOWN,
   encryptedPdf,
@@ -77,6 +77,28 @@ describe.each(BACKENDS)('import service on %s', (backend) => {
       `same text as review ${id} ("Child Safeguarding Practice Review: Child Q")`,
     ]);
     expect((await tableCounts(t)).reviews).toBe(1);
+  });
+
+  it('refreshes the index and statistics during a long load, once per so many imports, not per failure', async () => {
+    const optimize = vi.spyOn(t.services.search.index, 'optimize');
+    const items = [];
+    for (const [k, letter] of ['A', 'B', 'C', 'D', 'E'].entries()) {
+      const file = path.join(dir, `${letter}.md`);
+      await fs.writeFile(file, SAMPLE_MARKDOWN.replaceAll('Child Q', `Child ${letter}`));
+      items.push({ path: file });
+      if (k === 1) {
+        // two that fail right after the second import: they must not refresh again
+        for (const bad of ['bad1.txt', 'bad2.txt']) {
+          await fs.writeFile(path.join(dir, bad), '');
+          items.push({ path: path.join(dir, bad) });
+        }
+      }
+    }
+    const outcome = await t.services.importer.importAll(items, { optimizeEvery: 2 });
+    expect(outcome.imported).toHaveLength(5);
+    expect(outcome.failed).toHaveLength(2);
+    // after the 2nd and the 4th import; not after the last file (fewer than 20: no closing merge)
+    expect(optimize).toHaveBeenCalledTimes(2);
   });
 
   it('links an executive summary to its overview report without merging them', async () => {
