@@ -20,6 +20,7 @@ import { reviewSearchColumns } from './migrations/0012_review_search_columns.js'
 import { reviewFigures } from './migrations/0013_review_figures.js';
 import { reviewSearchSample } from './migrations/0014_review_search_sample.js';
 import { passageSample } from './migrations/0015_passage_sample.js';
+import { termReviews } from './migrations/0016_term_reviews.js';
 import { SqliteReadPool, readOnlyKysely } from './sqlite-read-pool.js';
 import type { Database } from './types.js';
 
@@ -65,6 +66,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0013_review_figures': reviewFigures(),
     '0014_review_search_sample': reviewSearchSample(dialect),
     '0015_passage_sample': passageSample(dialect),
+    '0016_term_reviews': termReviews(dialect),
   };
 }
 

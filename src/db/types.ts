@@ -139,6 +139,12 @@ export interface ReviewTermsTable {
   tf: number;
 }
 
+/** How many reviews keep each word among their review_terms (kept by triggers, migration 0016). */
+export interface TermReviewsTable {
+  term: string;
+  reviews: number;
+}
+
 /** The theme taxonomy as analysts keep it. */
 export interface ThemesTable {
   slug: string;
@@ -365,6 +371,7 @@ export interface Database {
   review_themes: ReviewThemesTable;
   theme_models: ThemeModelsTable;
   review_terms: ReviewTermsTable;
+  term_reviews: TermReviewsTable;
   glossary: GlossaryTable;
   upload_jobs: UploadJobsTable;
   reviews: ReviewsTable;

@@ -10,6 +10,7 @@ import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../services/review-service.js';
 import { SearchService } from '../services/search-service.js';
 import type { SearchParams, SearchResult } from '../services/search-service.js';
 import { PostgresTsvectorIndex } from './postgres-tsvector.js';
+import { similarReviews } from './similar.js';
 import { estimate, recentEnough, sureAbove } from './sql-search.js';
 import type { MatchScope } from './sql-search.js';
 import { SqliteFts5Index } from './sqlite-fts5.js';
@@ -239,6 +240,78 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect(similar[0]?.score).toBeGreaterThan(similar[1]?.score ?? 0);
     expect(similar[0]?.sharedTerms.length).toBeGreaterThan(3);
     expect(similar.map((x) => x.id)).not.toContain(restrictedId);
+  });
+
+  it('finds similar reviews from their rarest words within a budget of rows, and scores them on whole vectors', async () => {
+    const all = (await t.services.reviews.list(PUBLIC_ACCESS, {}, 1, 100)).results;
+    const overview = all.find((r) => r.title.includes('Child K – Overview Report'))?.id ?? '';
+    const summary = all.find((r) => r.title.includes('Child K – Executive Summary'))?.id ?? '';
+    const db = t.services.db.kysely;
+    const full = await similarReviews(db, overview, PUBLIC_ACCESS, 100);
+    // A budget of one row: only the overview's rarest word that another review keeps picks candidates.
+    const bounded = await similarReviews(db, overview, PUBLIC_ACCESS, 100, { postings: 1 });
+    expect(bounded.length).toBeGreaterThan(0);
+    expect(bounded.length).toBeLessThan(full.length);
+    expect(bounded[0]?.id).toBe(summary);
+    const rarest = (
+      await db
+        .selectFrom('review_terms as t')
+        .innerJoin('term_reviews as c', 'c.term', 't.term')
+        .select(['t.term', 'c.reviews'])
+        .where('t.review_id', '=', overview)
+        .where('c.reviews', '>', 1)
+        .orderBy('c.reviews')
+        .orderBy('t.term')
+        .executeTakeFirstOrThrow()
+    ).term;
+    for (const b of bounded) {
+      // each candidate keeps that word, and its score is the one the whole library gives it
+      const kept = await db
+        .selectFrom('review_terms')
+        .select('term')
+        .where('review_id', '=', b.id)
+        .where('term', '=', rarest)
+        .execute();
+      expect(kept).toHaveLength(1);
+      expect(b.score).toBe(full.find((f) => f.id === b.id)?.score);
+    }
+    // Fewer candidates scored than exist: the best by the words read are kept.
+    const two = await similarReviews(db, overview, PUBLIC_ACCESS, 100, { candidates: 2 });
+    expect(two).toHaveLength(2);
+    expect(two[0]?.id).toBe(summary);
+  });
+
+  it("keeps each word's count of reviews (term_reviews) equal to review_terms through imports, reindexing and deletions", async () => {
+    const compare = async (db: typeof t.services.db.kysely) => {
+      const kept = await db
+        .selectFrom('term_reviews')
+        .select(['term', 'reviews'])
+        .where('reviews', '>', 0)
+        .orderBy('term')
+        .execute();
+      const actual = await db
+        .selectFrom('review_terms')
+        .select(['term', (eb) => eb.fn.countAll<number>().as('reviews')])
+        .groupBy('term')
+        .orderBy('term')
+        .execute();
+      expect(kept.length).toBeGreaterThan(100);
+      expect(kept.map((r) => `${r.term} ${Number(r.reviews)}`)).toEqual(
+        actual.map((r) => `${r.term} ${Number(r.reviews)}`),
+      );
+    };
+    await compare(t.services.db.kysely);
+    await t.services.search.reindex();
+    await compare(t.services.db.kysely);
+    const rollback = new Error('roll back');
+    await expect(
+      t.services.db.kysely.transaction().execute(async (trx) => {
+        await trx.deleteFrom('review_terms').where('review_id', '=', restrictedId).execute();
+        await compare(trx);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    await compare(t.services.db.kysely);
   });
 
   it('indexes at start-up any review missing from the whole-review index (a library indexed before it existed)', async () => {

@@ -45,7 +45,13 @@ export async function storeReviewTerms(db: Executor, reviewId: string): Promise<
   if (terms.length)
     await db
       .insertInto('review_terms')
-      .values(terms.map((t) => ({ review_id: reviewId, term: t.term, tf: t.tf })))
+      // In word order: the triggers of migration 0016 lock each word's count, and imports running
+      // at once then take them in the same order.
+      .values(
+        [...terms]
+          .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+          .map((t) => ({ review_id: reviewId, term: t.term, tf: t.tf })),
+      )
       .execute();
 }
 
@@ -57,78 +63,114 @@ export interface SimilarReview {
   sharedTerms: string[];
 }
 
+/** How far the search for similar reviews reads; see similarReviews. */
+export interface SimilarBounds {
+  /** at most this many (review, word) rows are read to find candidates (beyond the first word) */
+  postings?: number;
+  /** how many candidates are scored in full */
+  candidates?: number;
+}
+
+const POSTINGS_READ = 20_000;
+const CANDIDATES_SCORED = 200;
+
 /**
  * Reviews most like one review: cosine similarity of TF-IDF vectors over each review's most frequent
  * content words. Explainable: the words that weigh most in the likeness are returned with it.
+ *
+ * Found the way search engines find "more like this": the review's rarest words (fewest reviews,
+ * from term_reviews) pick the candidates, reading at most `postings` rows of review_terms, so a
+ * common word shared with most of the library is never read in full; the best candidates by those
+ * words are then scored on their whole vectors. In a library small enough for every word to fit the
+ * budget the answer is exact; in a large one, a review that shares none of the rarer words is not
+ * found, and such a review shares only what most reviews share.
  */
 export async function similarReviews(
   db: Kysely<Database>,
   reviewId: string,
   access: AccessScope,
   limit = 5,
+  bounds: SimilarBounds = {},
 ): Promise<SimilarReview[]> {
   const own = await db
-    .selectFrom('review_terms')
-    .select(['term', 'tf'])
-    .where('review_id', '=', reviewId)
+    .selectFrom('review_terms as t')
+    .leftJoin('term_reviews as c', 'c.term', 't.term')
+    .select(['t.term', 't.tf', 'c.reviews as df'])
+    .where('t.review_id', '=', reviewId)
     .execute();
   if (own.length === 0) return [];
   const reviews = Number(
     (
       await db
-        .selectFrom('review_terms')
-        .select((eb) => eb.fn.count<number>('review_id').distinct().as('n'))
+        .selectFrom('reviews')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
   );
-  const candidates = await db
+  const idf = (df: number | null) => Math.log((1 + reviews) / (1 + Math.max(1, Number(df ?? 1)))) + 1;
+  const ownVector = new Map(own.map((o) => [o.term, o.tf * idf(o.df)]));
+  const norm = (values: Iterable<number>) => Math.sqrt([...values].reduce((s, v) => s + v * v, 0));
+  const ownNorm = norm(ownVector.values());
+
+  // Candidates: reviews sharing the rarest words, as many words as the budget of rows allows.
+  const budget = bounds.postings ?? POSTINGS_READ;
+  const probe: string[] = [];
+  let rows = 0;
+  for (const o of [...own].sort(
+    (a, b) => Number(a.df ?? 1) - Number(b.df ?? 1) || a.term.localeCompare(b.term),
+  )) {
+    const df = Number(o.df ?? 1);
+    if (df <= 1) continue; // this review's alone: it finds nothing
+    if (probe.length > 0 && rows + df > budget) break;
+    probe.push(o.term);
+    rows += df;
+  }
+  const shared = await db
     .selectFrom('review_terms as t')
     .innerJoin('reviews as r', 'r.id', 't.review_id')
-    .select(['t.review_id', 't.term', 't.tf', 'r.title'])
-    .where(
-      't.term',
-      'in',
-      own.map((o) => o.term),
-    )
+    .select(['t.review_id', 't.term', 't.tf'])
+    .where('t.term', 'in', probe)
     .where('t.review_id', '!=', reviewId)
     .where(visibleTo(access, 'r'))
     .execute();
-  const ids = [...new Set(candidates.map((c) => c.review_id))];
+  const partial = new Map<string, number>();
+  for (const c of shared)
+    partial.set(c.review_id, (partial.get(c.review_id) ?? 0) + (ownVector.get(c.term) ?? 0) * c.tf);
+  const ids = [...partial]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, bounds.candidates ?? CANDIDATES_SCORED)
+    .map(([id]) => id);
   if (ids.length === 0) return [];
-  const allTerms = [...new Set([...own.map((o) => o.term), ...candidates.map((c) => c.term)])];
-  const dfRows = await db
-    .selectFrom('review_terms')
-    .select(['term', (eb) => eb.fn.countAll<number>().as('df')])
-    .where('term', 'in', allTerms)
-    .groupBy('term')
-    .execute();
-  const idf = new Map(dfRows.map((d) => [d.term, Math.log((1 + reviews) / (1 + Number(d.df))) + 1]));
-  const weight = (term: string, tf: number) => tf * (idf.get(term) ?? 1);
-  const ownVector = new Map(own.map((o) => [o.term, weight(o.term, o.tf)]));
-  const norm = (values: Iterable<number>) => Math.sqrt([...values].reduce((s, v) => s + v * v, 0));
-  const ownNorm = norm(ownVector.values());
-  // Candidate norms need their whole vectors, not only the shared terms.
-  const theirTerms = await db
-    .selectFrom('review_terms')
-    .select(['review_id', 'term', 'tf'])
-    .where('review_id', 'in', ids)
-    .execute();
-  const theirNorm = new Map<string, number>();
-  for (const id of ids)
-    theirNorm.set(id, norm(theirTerms.filter((t) => t.review_id === id).map((t) => weight(t.term, t.tf))));
-  const byReview = new Map<string, { title: string; dot: number; parts: Array<[string, number]> }>();
-  for (const c of candidates) {
-    const entry = byReview.get(c.review_id) ?? { title: c.title, dot: 0, parts: [] };
-    const contribution = (ownVector.get(c.term) ?? 0) * weight(c.term, c.tf);
-    entry.dot += contribution;
-    entry.parts.push([c.term, contribution]);
-    byReview.set(c.review_id, entry);
+
+  // Their whole vectors: the dot product over every shared word, and their norms.
+  const [theirTerms, titles] = await Promise.all([
+    db
+      .selectFrom('review_terms as t')
+      .leftJoin('term_reviews as c', 'c.term', 't.term')
+      .select(['t.review_id', 't.term', 't.tf', 'c.reviews as df'])
+      .where('t.review_id', 'in', ids)
+      .execute(),
+    db.selectFrom('reviews').select(['id', 'title']).where('id', 'in', ids).execute(),
+  ]);
+  const titleOf = new Map(titles.map((t) => [t.id, t.title]));
+  const byReview = new Map<string, { squares: number; dot: number; parts: Array<[string, number]> }>();
+  for (const t of theirTerms) {
+    const entry = byReview.get(t.review_id) ?? { squares: 0, dot: 0, parts: [] };
+    const weight = t.tf * idf(t.df);
+    entry.squares += weight * weight;
+    const mine = ownVector.get(t.term);
+    if (mine !== undefined) {
+      entry.dot += mine * weight;
+      entry.parts.push([t.term, mine * weight]);
+    }
+    byReview.set(t.review_id, entry);
   }
   return [...byReview]
+    .filter(([id, e]) => e.dot > 0 && titleOf.has(id))
     .map(([id, e]) => ({
       id,
-      title: e.title,
-      score: Math.round((e.dot / Math.max(1e-9, ownNorm * (theirNorm.get(id) ?? 1))) * 1000) / 1000,
+      title: titleOf.get(id) ?? '',
+      score: Math.round((e.dot / Math.max(1e-9, ownNorm * Math.sqrt(e.squares))) * 1000) / 1000,
       sharedTerms: e.parts
         .sort((a, b) => b[1] - a[1])
         .slice(0, 8)
