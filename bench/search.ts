@@ -2,7 +2,7 @@
  * Search benchmark: builds a corpus of N reviews (~20 passages each, sampled from the fictional
  * demo reports so the vocabulary is that of real reviews), indexes it into the configured store
  * (SQLite, or PostgreSQL when DATABASE_URL is set), runs a fixed mix of 500 queries and prints the
- * indexing rate, latency percentiles and memory.
+ * indexing rate, latency percentiles and memory, then times similar reviews for 50 review pages.
  *
  *   npm run bench:search -- --docs N [--json] [--queries N] [--store NAME [--reindex]]
  *
@@ -286,6 +286,17 @@ for (const q of queries) {
   slowest.push({ ms, q });
   results += r.total;
 }
+// Similar reviews, as a review page asks for them, of 50 reviews spread over the library.
+const reviewIds = (await services.db.kysely.selectFrom('reviews').select('id').orderBy('id').execute()).map(
+  (r) => r.id,
+);
+const similarMs: number[] = [];
+for (let k = 0; k < 50; k++) {
+  const id = reviewIds[Math.floor((k * reviewIds.length) / 50)] ?? '';
+  const t0 = process.hrtime.bigint();
+  await services.search.similar(id, PUBLIC_ACCESS);
+  similarMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
 const percentile = (list: number[], p: number) => {
   const sorted = [...list].sort((a, b) => a - b);
   return (
@@ -314,6 +325,8 @@ const result = {
   mean_results: Math.round(results / latencies.length),
   rss_mb: Math.round(process.memoryUsage().rss / 1048576),
   reviews_view_p95_ms: percentile(byView.reviews, 95),
+  similar_p50_ms: percentile(similarMs, 50),
+  similar_p95_ms: percentile(similarMs, 95),
   passages_view_p95_ms: percentile(byView.passages, 95),
 };
 await services.close();
@@ -326,6 +339,7 @@ process.stdout.write(
     `${result.queries} queries (words, phrases, exclusions, OR; 0-3 filters; both views; top 20 with snippets and facet counts)\n` +
     `latency p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, p99 ${result.p99_ms} ms; rss ${result.rss_mb} MB\n` +
     `p95 by view: reviews ${result.reviews_view_p95_ms} ms, passages ${result.passages_view_p95_ms} ms\n` +
+    `similar reviews (50 review pages): p50 ${result.similar_p50_ms} ms, p95 ${result.similar_p95_ms} ms\n` +
     `slowest: ${slowest
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5)
