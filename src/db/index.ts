@@ -21,6 +21,7 @@ import { reviewFigures } from './migrations/0013_review_figures.js';
 import { reviewSearchSample } from './migrations/0014_review_search_sample.js';
 import { passageSample } from './migrations/0015_passage_sample.js';
 import { termReviews } from './migrations/0016_term_reviews.js';
+import { passageFilters } from './migrations/0017_passage_filters.js';
 import { SqliteReadPool, readOnlyKysely } from './sqlite-read-pool.js';
 import type { Database } from './types.js';
 
@@ -67,6 +68,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0014_review_search_sample': reviewSearchSample(dialect),
     '0015_passage_sample': passageSample(dialect),
     '0016_term_reviews': termReviews(dialect),
+    '0017_passage_filters': passageFilters(dialect),
   };
 }
 

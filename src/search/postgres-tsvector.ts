@@ -6,9 +6,43 @@ import { searchText } from './search-text.js';
 import { reviewMatch } from './tsquery-pairs.js';
 import { FACETS } from './sql-filters.js';
 import type { CompiledQuery, Executor } from './search-index.js';
+import type { ReviewFilter } from '../repositories/reviews-repository.js';
 import { ESTIMATE_FROM, PASSAGE_COUNT_CAP, SqlSearchIndex } from './sql-search.js';
 import type { MatchScope, MatchedPassage, ReviewSource } from './sql-search.js';
 import { SAMPLE_CONDITION, SAMPLE_EVERY } from '../db/migrations/0014_review_search_sample.js';
+import { PASSAGE_COPIES } from '../db/migrations/0017_passage_filters.js';
+
+/**
+ * Conditions on the copies of a review's filter columns that review_search (alias rs) and passages
+ * (alias p) hold in their GIN indexes (migrations 0014 and 0017). With `prefix`, one fragment that
+ * starts with it (or nothing when no filter is chosen); without, a list.
+ */
+function copiedFilters(alias: string, filter: ReviewFilter | undefined): RawBuilder<unknown>[];
+function copiedFilters(alias: string, filter: ReviewFilter | undefined, prefix: string): RawBuilder<unknown>;
+function copiedFilters(
+  alias: string,
+  filter: ReviewFilter | undefined,
+  prefix?: string,
+): RawBuilder<unknown>[] | RawBuilder<unknown> {
+  const parts = filter
+    ? [
+        ...FACETS.flatMap((f) => {
+          const chosen = f.chosen(filter);
+          return f.column && chosen?.length
+            ? [sql`${sql.ref(`${alias}.${f.column}`)} in (${sql.join(chosen.map((v) => sql`${v}`))})`]
+            : [];
+        }),
+        ...(filter.yearFrom !== undefined
+          ? [sql`${sql.ref(`${alias}.published_year`)} >= ${filter.yearFrom}`]
+          : []),
+        ...(filter.yearTo !== undefined
+          ? [sql`${sql.ref(`${alias}.published_year`)} <= ${filter.yearTo}`]
+          : []),
+      ]
+    : [];
+  if (prefix === undefined) return parts;
+  return parts.length ? sql`${sql.raw(prefix)}${sql.join(parts, sql` and `)}` : sql``;
+}
 
 /**
  * PostgreSQL full-text search (english configuration): a tsvector per passage and one per review,
@@ -90,14 +124,7 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
         ...(scope.sample ? [sql.raw(this.sampleCondition)] : []),
         ...(scope.publishedFrom !== undefined ? [sql`rs.published_on >= ${scope.publishedFrom}`] : []),
         // The filters the index holds beside the words (migration 0014), so that it narrows by them.
-        ...FACETS.flatMap((f) => {
-          const chosen = scope.filter ? f.chosen(scope.filter) : undefined;
-          return f.column && chosen?.length
-            ? [sql`${sql.ref(`rs.${f.column}`)} in (${sql.join(chosen.map((v) => sql`${v}`))})`]
-            : [];
-        }),
-        ...(scope.filter?.yearFrom !== undefined ? [sql`rs.published_year >= ${scope.filter.yearFrom}`] : []),
-        ...(scope.filter?.yearTo !== undefined ? [sql`rs.published_year <= ${scope.filter.yearTo}`] : []),
+        ...copiedFilters('rs', scope.filter),
         sql`true`,
       ],
       sql` and `,
@@ -148,17 +175,23 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     return new Map(rows.rows.map((r) => [r.review_id, Number(r.score)]));
   }
 
-  protected passageHits(match: string): RawBuilder<unknown> {
-    return sql`select p.id as passage_id, p.review_id, ts_rank_cd(p.search, q.q) as score from passages p, to_tsquery('english', ${match}) as q(q) where p.search @@ q.q`;
+  /*
+   * The paragraphs' index holds copies of their review's filter columns (migration 0017): the filters
+   * are stated on them too, so that it narrows by them. Callers still test access and filters on
+   * the review's own row.
+   */
+  protected passageHits(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
+    return sql`select p.id as passage_id, p.review_id, ts_rank_cd(p.search, q.q) as score from passages p, to_tsquery('english', ${match}) as q(q)
+      where p.search @@ q.q${copiedFilters('p', filter, ' and ')}`;
   }
 
-  protected override samplePassageReviews(match: string): RawBuilder<unknown> {
+  protected override samplePassageReviews(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
     return sql`select p.review_id from passages p where p.search @@ to_tsquery('english', ${match})
-      and ${sql.raw(this.passageSampleCondition)}`;
+      and ${sql.raw(this.passageSampleCondition)}${copiedFilters('p', filter, ' and ')}`;
   }
 
-  protected override passageReviews(match: string): RawBuilder<unknown> {
-    return sql`select p.review_id from passages p where p.search @@ to_tsquery('english', ${match})`;
+  protected override passageReviews(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
+    return sql`select p.review_id from passages p where p.search @@ to_tsquery('english', ${match})${copiedFilters('p', filter, ' and ')}`;
   }
 
   /**
@@ -190,9 +223,12 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     await this.removeReview(db, reviewId);
     if (passages.length === 0) return 0;
     const bodies = passages.map((p) => searchText(p.text));
-    await sql`update passages as p set search = to_tsvector('english', v.t)
-      from (select unnest(${passages.map((p) => p.id)}::int[]) as id, unnest(${bodies}::text[]) as t) as v
-      where p.id = v.id`.execute(db);
+    // With the copies of the review's filter columns that the paragraphs' index holds (migration 0017).
+    await sql`update passages as p set search = to_tsvector('english', v.t), (${sql.join(
+      PASSAGE_COPIES.map((c) => sql.id(c)),
+    )}) = (${sql.join(PASSAGE_COPIES.map((c) => sql.ref(`r.${c}`)))})
+      from (select unnest(${passages.map((p) => p.id)}::int[]) as id, unnest(${bodies}::text[]) as t) as v, reviews r
+      where p.id = v.id and r.id = p.review_id`.execute(db);
     const copies = REVIEW_SEARCH_COPIES.map((c) => sql.id(c));
     await sql`insert into review_search (review_id, search, ${sql.join(copies)})
       select r.id, v.v || review_pairs(v.v), ${sql.join(REVIEW_SEARCH_COPIES.map((c) => sql.ref(`r.${c}`)))}

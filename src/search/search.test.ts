@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_MARKDOWN, tempDir } from '../../test/support/fixtures.js';
 import { BACKENDS, testEnv } from '../../test/support/services.js';
@@ -13,6 +14,7 @@ import { PostgresTsvectorIndex } from './postgres-tsvector.js';
 import { similarReviews } from './similar.js';
 import { estimate, recentEnough, sureAbove } from './sql-search.js';
 import type { MatchScope } from './sql-search.js';
+import type { ReviewFilter } from '../repositories/reviews-repository.js';
 import { SqliteFts5Index } from './sqlite-fts5.js';
 
 const RESTRICTED_PHRASE = 'zanzibar marmalade protocol';
@@ -312,6 +314,37 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       }),
     ).rejects.toBe(rollback);
     await compare(t.services.db.kysely);
+  });
+
+  it("follows a review's changed description in both views: its paragraphs are found under the new filter, not the old", async () => {
+    const id = (await search('sextortion')).results[0]?.id ?? '';
+    const db = t.services.db.kysely;
+    const { nation, subject } = await db
+      .selectFrom('reviews')
+      .select(['nation', 'subject'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const found = async (filter: SearchParams['filter'], view: 'reviews' | 'passages') =>
+      (await search('sextortion', { filter, view })).results.some((r) => r.id === id);
+    const other = nation === 'Northern Ireland' ? 'Scotland' : 'Northern Ireland';
+    expect(await found({ nations: [nation ?? ''], subjects: [subject ?? ''] }, 'passages')).toBe(true);
+    await db.updateTable('reviews').set({ nation: other }).where('id', '=', id).execute();
+    try {
+      if (backend === 'postgres') {
+        // The copies the paragraphs' index holds (a search of one review reads its paragraphs by id)
+        const copies = await sql<{
+          nation: string;
+        }>`select distinct nation from passages where review_id = ${id} and search is not null`.execute(db);
+        expect(copies.rows.map((r) => r.nation)).toEqual([other]);
+      }
+      for (const view of ['reviews', 'passages'] as const) {
+        expect(await found({ nations: [nation ?? ''] }, view)).toBe(false);
+        expect(await found({ nations: [other], subjects: [subject ?? ''] }, view)).toBe(true);
+      }
+    } finally {
+      await db.updateTable('reviews').set({ nation }).where('id', '=', id).execute();
+    }
+    expect(await found({ nations: [nation ?? ''] }, 'passages')).toBe(true);
   });
 
   it('indexes at start-up any review missing from the whole-review index (a library indexed before it existed)', async () => {
@@ -648,13 +681,13 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       let consulted = 0;
       let counted = 0;
       class Watched extends PostgresTsvectorIndex {
-        protected override samplePassageReviews(match: string) {
+        protected override samplePassageReviews(match: string, filter?: ReviewFilter) {
           consulted++;
-          return super.samplePassageReviews(match);
+          return super.samplePassageReviews(match, filter);
         }
-        protected override passageReviews(match: string) {
+        protected override passageReviews(match: string, filter?: ReviewFilter) {
           counted++;
-          return super.passageReviews(match);
+          return super.passageReviews(match, filter);
         }
       }
       // An exclusion: neither the candidates' paragraphs nor the count of reviews settle the total.

@@ -165,18 +165,21 @@ export abstract class SqlSearchIndex implements SearchIndex {
   ): Promise<ReviewSource>;
   /** scores of some reviews for an engine query (engines with a rankLimit) */
   protected abstract rankReviews(match: string, reviewIds: string[]): Promise<Map<string, number>>;
-  /** passage_id, review_id, score of the passages matching an engine query */
-  protected abstract passageHits(match: string): RawBuilder<unknown>;
+  /**
+   * passage_id, review_id, score of the passages matching an engine query; an engine may narrow by
+   * `filter` (callers still test it on the review)
+   */
+  protected abstract passageHits(match: string, filter?: ReviewFilter): RawBuilder<unknown>;
   /**
    * review_id of each passage of the sample's reviews (`sampleEvery`) matching an engine query; null
    * when the engine keeps no such sample of paragraphs
    */
-  protected samplePassageReviews(_match: string): RawBuilder<unknown> | null {
+  protected samplePassageReviews(_match: string, _filter?: ReviewFilter): RawBuilder<unknown> | null {
     return null;
   }
   /** review_id of each passage matching an engine query, without scoring (for counting) */
-  protected passageReviews(match: string): RawBuilder<unknown> {
-    return this.passageHits(match);
+  protected passageReviews(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
+    return this.passageHits(match, filter);
   }
   /**
    * The passages of some reviews that match an engine query (`match`, made from `query`), best first.
@@ -590,7 +593,9 @@ export abstract class SqlSearchIndex implements SearchIndex {
     }
     const where = reviewConditions(access, request.filter);
     const sampled =
-      !capped && ids.length && this.sampleEvery !== null ? this.samplePassageReviews(expression) : null;
+      !capped && ids.length && this.sampleEvery !== null
+        ? this.samplePassageReviews(expression, request.filter)
+        : null;
     if (sampled && this.sampleEvery !== null) {
       // Paragraphs of the sample's reviews, until there are enough to be sure that more than the
       // cap match in all: a few hundred rows read, where counting reads every match to the cap.
@@ -603,7 +608,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
       // A paragraph can match where its review as a whole does not (an excluded word elsewhere in
       // it), so the candidates' paragraphs do not settle a count below the cap: count them all.
       const counted = await this.run(sql<{ n: number }>`select count(*) as n from (
-        select 1 from (${this.passageReviews(expression)}) h join reviews r on r.id = h.review_id where ${where} limit ${this.passageCountCap + 1}) capped`);
+        select 1 from (${this.passageReviews(expression, request.filter)}) h join reviews r on r.id = h.review_id where ${where} limit ${this.passageCountCap + 1}) capped`);
       capped = Number(counted.rows[0]?.n ?? 0) > this.passageCountCap;
     }
     if (!capped)
@@ -670,8 +675,13 @@ export abstract class SqlSearchIndex implements SearchIndex {
    * passage_id, review_id, score of the passages matching an engine query whose reviews meet a
    * condition on `r` (access and filters).
    */
-  protected passagesUnder(match: string, where: RawBuilder<unknown>, bound?: number): RawBuilder<unknown> {
-    return sql`select h.passage_id, h.review_id, h.score from (${this.passageHits(match)}) h
+  protected passagesUnder(
+    match: string,
+    where: RawBuilder<unknown>,
+    bound?: number,
+    filter?: ReviewFilter,
+  ): RawBuilder<unknown> {
+    return sql`select h.passage_id, h.review_id, h.score from (${this.passageHits(match, filter)}) h
       join reviews r on r.id = h.review_id where ${where}${bound === undefined ? sql`` : sql` limit ${bound}`}`;
   }
 
@@ -691,7 +701,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
         : sql`h.score desc, r.published_on desc nulls last`;
     const hits = this.materialized(
       'hits',
-      this.passagesUnder(this.withoutExcluded(request.query), where, bound),
+      this.passagesUnder(this.withoutExcluded(request.query), where, bound, request.filter),
     );
     // The page's texts in the same statement, joined after ordering and paging.
     const rows = await this.run(sql<
