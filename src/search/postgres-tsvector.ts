@@ -266,6 +266,11 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     await sql`analyze passages`.execute(this.db);
     await sql`analyze review_search`.execute(this.db);
     await sql`analyze reviews`.execute(this.db);
+    // Similar reviews' tables (search/similar.ts): without statistics the planner reads a word's
+    // rows of review_terms by a plan made for an empty table (at 10,000 reviews: 59.5 ms at the
+    // median against 23.3 ms once analysed).
+    await sql`analyze review_terms`.execute(this.db);
+    await sql`analyze term_reviews`.execute(this.db);
   }
 
   async clear(): Promise<void> {
