@@ -140,6 +140,7 @@ export async function similarReviews(
   }
   // Read without joining reviews: given a few thousand rows, PostgreSQL's planner hashed the whole
   // reviews table to test access (70 ms at 100,000 reviews). Access is tested below, on the best.
+  if (probe.length === 0) return []; // no word another review keeps
   const shared = await db
     .selectFrom('review_terms')
     .select(['review_id', 'term', 'tf'])
