@@ -34,6 +34,16 @@ const TYPE_PATTERNS: Array<[ReviewType, RegExp]> = [
   ['other', /\bthematic (learning )?review\b/i],
 ];
 
+/** The kind of review a text names first, if it names one (as a report's title does). */
+export function reviewTypeNamed(text: string): ReviewType | null {
+  let best: { type: ReviewType; at: number } | null = null;
+  for (const [type, re] of TYPE_PATTERNS) {
+    const m = re.exec(text);
+    if (m && (best === null || m.index < best.at)) best = { type, at: m.index };
+  }
+  return best?.type ?? null;
+}
+
 const NATION_BY_TYPE: Partial<Record<ReviewType, string>> = {
   scr: 'England',
   cspr: 'England',

@@ -77,6 +77,30 @@ describe.each(BACKENDS)('themes on %s', (backend) => {
     );
   });
 
+  it('codes only the themes that apply to the kind of review a text names in its title', async () => {
+    const body =
+      '\n\nFICTIONAL TEST TEXT. He had been excluded from school twice and was then taken off the school roll for elective home education; ' +
+      'nobody checked whether he was receiving any education at all, and the school attendance officer closed the case.\n\n' +
+      'Staff at the care home were too few at night, residents were left in wet pads for hours, and managers did not act on the complaints ' +
+      'that families made about the poor quality of care in the home.';
+    const slugs = async (title: string) =>
+      (await t.services.themes.classifyText(title + body)).map((c) => c.slug);
+    const untitled = await slugs('Learning from practice');
+    expect(untitled).toEqual(expect.arrayContaining(['education', 'organisational-abuse']));
+    const child = await slugs('Child Safeguarding Practice Review: Child M');
+    expect(child).toContain('education');
+    expect(child).not.toContain('organisational-abuse');
+    const adult = await slugs('Safeguarding Adults Review: Mr D');
+    expect(adult).toContain('organisational-abuse');
+    expect(adult).not.toContain('education');
+    // A kind of review named in passing, past the title, does not narrow anything.
+    expect(
+      await slugs(
+        `Learning from practice. ${'A note. '.repeat(40)}A serious case review in 2015 found the same.`,
+      ),
+    ).toEqual(expect.arrayContaining(['education', 'organisational-abuse']));
+  });
+
   it('shows the suggested themes and their evidence on the review page', async () => {
     const codes = await t.services.themes.codesFor(reviewId);
     const page = await app.inject(`/reviews/${reviewId}`);

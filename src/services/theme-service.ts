@@ -11,6 +11,7 @@ import type { LabelledText, ThemeModel } from '../analysis/themes/model.js';
 import { TAXONOMY_VERSION_1 } from '../analysis/themes/taxonomy.js';
 import type { Applies, Evidence, Theme, ThemeCode } from '../analysis/themes/types.js';
 import type { Database } from '../db/types.js';
+import { reviewTypeNamed } from '../ingestion/metadata.js';
 import { parseReview } from '../ingestion/parse-review.js';
 import type { ParsedReview } from '../ingestion/parse-review.js';
 import { ThemesRepository } from '../repositories/themes-repository.js';
@@ -142,6 +143,24 @@ function sumBy<T extends { n: number }, K>(rows: T[], key: (row: T) => K): Map<K
 }
 
 const REVIEW_TYPE_APPLIES: Record<string, Applies> = { sar: 'adult', dhr: 'domestic' };
+/** Kinds of review that are always about a child (Scottish learning reviews and Welsh SUSRs may not be). */
+const CHILD_REVIEW_TYPES = new Set(['scr', 'cspr', 'cpr', 'cmr', 'rapid-review']);
+/** How much of a text's start is read for the kind of review it names: a title, not a passing mention. */
+const OPENING_CHARS = 300;
+
+/**
+ * Which themes apply to a text that is not stored, from what it says of itself: the kind of review
+ * (and subject) guessed from a file, or named at the start of plain text. Unknown when it does not
+ * say: then every theme is open to it. A stored review uses its own type and subject.
+ */
+export function appliesOf(type: string | null | undefined, subject?: string | null): Applies | undefined {
+  if (type && REVIEW_TYPE_APPLIES[type]) return REVIEW_TYPE_APPLIES[type];
+  if (subject === 'adult' || subject === 'child') return subject;
+  return type && CHILD_REVIEW_TYPES.has(type) ? 'child' : undefined;
+}
+export function appliesFromOpening(text: string): Applies | undefined {
+  return appliesOf(reviewTypeNamed(text.slice(0, OPENING_CHARS)));
+}
 
 /**
  * Theme coding as a service: the taxonomy the library keeps (seeded from the national reference),
@@ -195,7 +214,7 @@ export class ThemeService {
   /** Codes plain text (paragraphs separated by blank lines); nothing is stored. */
   async classifyText(text: string): Promise<ThemeCode[]> {
     if (!text.trim()) throw new ValidationError('The text is empty: give the words to classify.');
-    return (await this.current()).coder.codeText(text);
+    return (await this.current()).coder.codeText(text, appliesFromOpening(text));
   }
 
   /** Reads a file (PDF, DOCX, HTML, Markdown, text) as an import would and codes it; nothing is stored. */
@@ -212,7 +231,10 @@ export class ThemeService {
         page: p.page,
       };
     });
-    return (await this.current()).coder.code(passages);
+    return (await this.current()).coder.code(
+      passages,
+      appliesOf(parsed.guessed.reviewType?.value, parsed.guessed.subject?.value),
+    );
   }
 
   /** The current coder: fetch it before opening a transaction that will use it. */
@@ -286,7 +308,9 @@ export class ThemeService {
   /** Per-theme precision, recall and F1 of the current coder on labelled items. */
   async evaluate(items: LabelledItem[]): Promise<Evaluation> {
     const { coder, themes } = await this.current();
-    const predicted = items.map((i) => ({ themes: coder.codeText(i.text).map((c) => c.slug) }));
+    const predicted = items.map((i) => ({
+      themes: coder.codeText(i.text, appliesFromOpening(i.text)).map((c) => c.slug),
+    }));
     return evaluate(
       items,
       predicted,
