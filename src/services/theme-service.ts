@@ -264,8 +264,7 @@ export class ThemeService {
       .where('p.review_id', '=', reviewId)
       .orderBy('p.seq')
       .execute();
-    const applies: Applies =
-      REVIEW_TYPE_APPLIES[review.review_type] ?? (review.subject === 'adult' ? 'adult' : 'child');
+    const applies: Applies = appliesOf(review.review_type, review.subject) ?? 'child';
     const codes = coder.code(
       rows.map((r) => ({
         text: r.text,
