@@ -11,10 +11,12 @@ import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../services/review-service.js';
 import { SearchService } from '../services/search-service.js';
 import type { SearchParams, SearchResult } from '../services/search-service.js';
 import { PostgresTsvectorIndex } from './postgres-tsvector.js';
-import { similarReviews } from './similar.js';
+import { similarReviews, storeReviewTerms } from './similar.js';
 import { estimate, recentEnough, sureAbove } from './sql-search.js';
 import type { MatchScope } from './sql-search.js';
+import { ReviewsRepository } from '../repositories/reviews-repository.js';
 import type { ReviewFilter } from '../repositories/reviews-repository.js';
+import { sha256 } from '../ingestion/fingerprint.js';
 import { SqliteFts5Index } from './sqlite-fts5.js';
 
 const RESTRICTED_PHRASE = 'zanzibar marmalade protocol';
@@ -53,6 +55,59 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     );
   const titles = async (q: string, extra: Partial<SearchParams> = {}) =>
     (await search(q, extra)).results.map((r) => r.title);
+  /** A published child review of one paragraph, stored and indexed under an id the test chooses. */
+  const addReview = async (id: string, text: string) => {
+    const now = new Date().toISOString();
+    await new ReviewsRepository(t.services.db.kysely).insertGraph(
+      {
+        review: {
+          id,
+          title: `Test review ${id} (fictional)`,
+          review_type: 'cspr',
+          nation: 'England',
+          region: 'London',
+          publishing_body: null,
+          area: null,
+          published_on: '2024-03-01',
+          published_year: 2024,
+          incident_year: null,
+          subject: 'child',
+          age_band: null,
+          status: 'published',
+          visibility: 'public',
+          pseudonym: null,
+          text_sha256: sha256(id),
+          word_count: 20,
+          page_count: 1,
+          provenance: '{}',
+          created_at: now,
+          updated_at: now,
+        },
+        agencies: [],
+        document: {
+          id: `d-${id}`,
+          file_name: `${id}.md`,
+          withdrawn_at: null,
+          media_type: 'text/markdown',
+          sha256: sha256(`doc ${id}`),
+          size_bytes: 1,
+          pages: 1,
+          storage_key: 'none',
+          created_at: now,
+        },
+        sections: [{ seq: 1, kind: 'findings', heading: 'Findings', number: null, level: 1, page: 1 }],
+        passages: [{ seq: 1, sectionSeq: 1, paragraph: '1.1', page: 1, kind: 'paragraph', text }],
+        recommendations: [],
+        shingles: [],
+        links: [],
+      },
+      undefined,
+      async (trx, reviewId) => {
+        await storeReviewTerms(trx, reviewId);
+        await t.services.search.index.indexReview(trx, reviewId);
+      },
+    );
+  };
 
   describe('relevance: the review people are looking for comes first', () => {
     it.each([
@@ -647,30 +702,40 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       const db = t.services.db.kysely;
       const sampled = new SearchService(db, new PostgresTsvectorIndex(db, { estimateFrom: 1 }));
       const inSample = (id: string) => createHash('md5').update(id).digest('hex').startsWith('0');
-      const everyone = await search('family', { pageSize: 100 }, OPERATOR_ACCESS);
-      const members = everyone.results.filter((r) => inSample(r.id));
-      // the demo library holds a few sampled reviews that match (else this test proves nothing)
-      expect(members.length).toBeGreaterThan(0);
-      const r = await sampled.search(
-        { q: 'family', filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 100 },
-        OPERATOR_ACCESS,
-      );
-      expect(r.estimated).toBe(true);
-      expect(r.total).toBe(estimate(16 * members.length));
-      const byType = new Map<string, number>();
-      for (const m of members) byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
-      expect(Object.fromEntries(r.facets.type.map((f) => [f.value, f.count]))).toEqual(
-        Object.fromEntries([...byType].map(([type, n]) => [type, estimate(16 * n)])),
-      );
-      // Every matching review is still on the page: only the counts are estimated.
-      expect(r.results.map((x) => x.id).sort()).toEqual(everyone.results.map((x) => x.id).sort());
-      // The restricted review, whatever its hash, is not counted for the public.
-      const secret = await sampled.search(
-        { q: RESTRICTED_PHRASE, filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 10 },
-        PUBLIC_ACCESS,
-      );
-      expect(secret.total).toBe(0);
-      expect(Object.values(secret.facets).flat()).toEqual([]);
+      // Review ids are random: one in sixteen demo libraries has no sampled review that matches.
+      // So one is added, with an id chosen to be in the sample, and removed at the end.
+      let n = 0;
+      while (!inSample(`sampled-${n}`)) n++;
+      const added = `sampled-${n}`;
+      await addReview(added, 'FICTIONAL TEST TEXT. The family moved twice in the year before the review.');
+      try {
+        const everyone = await search('family', { pageSize: 100 }, OPERATOR_ACCESS);
+        const members = everyone.results.filter((r) => inSample(r.id));
+        expect(members.map((m) => m.id)).toContain(added);
+        const r = await sampled.search(
+          { q: 'family', filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 100 },
+          OPERATOR_ACCESS,
+        );
+        expect(r.estimated).toBe(true);
+        expect(r.total).toBe(estimate(16 * members.length));
+        const byType = new Map<string, number>();
+        for (const m of members) byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
+        expect(Object.fromEntries(r.facets.type.map((f) => [f.value, f.count]))).toEqual(
+          Object.fromEntries([...byType].map(([type, n]) => [type, estimate(16 * n)])),
+        );
+        // Every matching review is still on the page: only the counts are estimated.
+        expect(r.results.map((x) => x.id).sort()).toEqual(everyone.results.map((x) => x.id).sort());
+        // The restricted review, whatever its hash, is not counted for the public.
+        const secret = await sampled.search(
+          { q: RESTRICTED_PHRASE, filter: {}, view: 'reviews', sort: 'relevance', page: 1, pageSize: 10 },
+          PUBLIC_ACCESS,
+        );
+        expect(secret.total).toBe(0);
+        expect(Object.values(secret.facets).flat()).toEqual([]);
+      } finally {
+        await t.services.search.index.removeReview(db, added);
+        await db.deleteFrom('reviews').where('id', '=', added).execute();
+      }
     },
   );
 
