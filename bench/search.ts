@@ -20,9 +20,9 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { dropSchema } from '../src/db/index.js';
-import { sha256 } from '../src/ingestion/fingerprint.js';
 import { ENGLISH_REGIONS } from '../src/ingestion/places.js';
 import { ReviewsRepository } from '../src/repositories/reviews-repository.js';
+import { generatedReview } from '../test/support/review-graph.js';
 import { storeReviewTerms } from '../src/search/similar.js';
 import { storeReviewFigures } from '../src/services/figures-service.js';
 import { loadDemoIfEmpty } from '../src/services/demo-service.js';
@@ -133,62 +133,28 @@ for (let i = from; i < docs; i++) {
   const id = `b${String(i).padStart(9, '0')}`;
   const now = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
   await repo.insertGraph(
-    {
+    generatedReview(id, {
+      title: `Benchmark review ${i}`,
       review: {
-        id,
-        title: `Benchmark review ${i}`,
         review_type: type,
         nation,
         region,
-        publishing_body: null,
-        area: null,
         published_on: `${year}-0${month}-15`,
         published_year: year,
-        incident_year: null,
         subject,
-        age_band: null,
-        status: 'published',
         visibility,
-        pseudonym: null,
-        text_sha256: sha256(id),
-        word_count: 2000,
-        page_count: 7,
-        provenance: '{}',
-        created_at: now,
-        updated_at: now,
       },
-      agencies: [],
-      document: {
-        id: `d${id}`,
-        file_name: `${id}.pdf`,
-        withdrawn_at: null,
-        media_type: 'application/pdf',
-        sha256: sha256(`doc${id}`),
-        size_bytes: 1,
-        pages: 7,
-        storage_key: 'none',
-        created_at: now,
-      },
-      sections: sectionNames.slice(0, 5).map((heading, k) => ({
-        seq: k + 1,
-        kind: 'findings',
-        heading,
-        number: null,
-        level: 1,
-        page: k + 1,
-      })),
+      headings: sectionNames.slice(0, 5),
       passages: passages.map((p) => ({
-        seq: p.seq,
-        sectionSeq: p.sectionSeq,
+        text: p.text,
         paragraph: p.paragraph,
         page: p.page,
-        kind: 'paragraph',
-        text: p.text,
+        sectionSeq: p.sectionSeq,
       })),
-      recommendations: [],
-      shingles: [],
-      links: [],
-    },
+      pages: 7,
+      words: 2000,
+      createdAt: now,
+    }),
     undefined,
     async (trx, reviewId) => {
       // What an import writes beside the review, but for theme coding (bench:themes measures that).

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_MARKDOWN, tempDir } from '../../test/support/fixtures.js';
 import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
+import { generatedReview } from '../../test/support/review-graph.js';
 import { loadDemoIfEmpty } from '../services/demo-service.js';
 import { OPERATOR_ACCESS, PUBLIC_ACCESS } from '../services/review-service.js';
 import { SearchService } from '../services/search-service.js';
@@ -16,7 +17,6 @@ import { estimate, recentEnough, sureAbove } from './sql-search.js';
 import type { MatchScope } from './sql-search.js';
 import { ReviewsRepository } from '../repositories/reviews-repository.js';
 import type { ReviewFilter } from '../repositories/reviews-repository.js';
-import { sha256 } from '../ingestion/fingerprint.js';
 import { SqliteFts5Index } from './sqlite-fts5.js';
 
 const RESTRICTED_PHRASE = 'zanzibar marmalade protocol';
@@ -57,50 +57,15 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     (await search(q, extra)).results.map((r) => r.title);
   /** A published child review of one paragraph, stored and indexed under an id the test chooses. */
   const addReview = async (id: string, text: string) => {
-    const now = new Date().toISOString();
     await new ReviewsRepository(t.services.db.kysely).insertGraph(
-      {
-        review: {
-          id,
-          title: `Test review ${id} (fictional)`,
-          review_type: 'cspr',
-          nation: 'England',
-          region: 'London',
-          publishing_body: null,
-          area: null,
-          published_on: '2024-03-01',
-          published_year: 2024,
-          incident_year: null,
-          subject: 'child',
-          age_band: null,
-          status: 'published',
-          visibility: 'public',
-          pseudonym: null,
-          text_sha256: sha256(id),
-          word_count: 20,
-          page_count: 1,
-          provenance: '{}',
-          created_at: now,
-          updated_at: now,
-        },
-        agencies: [],
-        document: {
-          id: `d-${id}`,
-          file_name: `${id}.md`,
-          withdrawn_at: null,
-          media_type: 'text/markdown',
-          sha256: sha256(`doc ${id}`),
-          size_bytes: 1,
-          pages: 1,
-          storage_key: 'none',
-          created_at: now,
-        },
-        sections: [{ seq: 1, kind: 'findings', heading: 'Findings', number: null, level: 1, page: 1 }],
-        passages: [{ seq: 1, sectionSeq: 1, paragraph: '1.1', page: 1, kind: 'paragraph', text }],
-        recommendations: [],
-        shingles: [],
-        links: [],
-      },
+      generatedReview(id, {
+        title: `Test review ${id} (fictional)`,
+        review: { region: 'London', published_on: '2024-03-01', published_year: 2024 },
+        headings: ['Findings'],
+        passages: [{ text, paragraph: '1.1', page: 1, sectionSeq: 1 }],
+        pages: 1,
+        words: 20,
+      }),
       undefined,
       async (trx, reviewId) => {
         await storeReviewTerms(trx, reviewId);
