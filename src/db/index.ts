@@ -22,6 +22,7 @@ import { reviewSearchSample } from './migrations/0014_review_search_sample.js';
 import { passageSample } from './migrations/0015_passage_sample.js';
 import { termReviews } from './migrations/0016_term_reviews.js';
 import { passageFilters } from './migrations/0017_passage_filters.js';
+import { passageAccess } from './migrations/0018_passage_access.js';
 import { SqliteReadPool, readOnlyKysely } from './sqlite-read-pool.js';
 import type { Database } from './types.js';
 
@@ -69,6 +70,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0015_passage_sample': passageSample(dialect),
     '0016_term_reviews': termReviews(dialect),
     '0017_passage_filters': passageFilters(dialect),
+    '0018_passage_access': passageAccess(dialect),
   };
 }
 

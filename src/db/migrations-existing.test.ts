@@ -7,14 +7,14 @@ import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
 import { PUBLIC_ACCESS } from '../services/review-service.js';
 import { migrateToLatest } from './index.js';
-import { PASSAGE_COPIES } from './migrations/0017_passage_filters.js';
+import { PASSAGE_COPIES } from './migrations/0018_passage_access.js';
 
 /**
- * Migrations 0016 and 0017 fill new tables and columns from what a library already holds. Here a
+ * Migrations 0016, 0017 and 0018 fill new tables and columns from what a library already holds. Here a
  * library with reviews is taken back to before them (what they create is dropped and their record
  * removed), migrated again, and checked against its own rows.
  */
-describe.each(BACKENDS)('migrations 0016 and 0017 on a library that holds reviews, on %s', (backend) => {
+describe.each(BACKENDS)('migrations 0016 to 0018 on a library that holds reviews, on %s', (backend) => {
   let t: TestEnv;
   let dir: string;
   const ids: string[] = [];
@@ -45,7 +45,7 @@ describe.each(BACKENDS)('migrations 0016 and 0017 on a library that holds review
         await sql`drop trigger ${sql.id(`review_terms_counted_${trigger}`)}`.execute(db);
     }
     await sql`drop table term_reviews`.execute(db);
-    await sql`delete from kysely_migration where name in ('0016_term_reviews', '0017_passage_filters')`.execute(
+    await sql`delete from kysely_migration where name in ('0016_term_reviews', '0017_passage_filters', '0018_passage_access')`.execute(
       db,
     );
     await migrateToLatest(t.services.db, t.services.config.dbSchema);

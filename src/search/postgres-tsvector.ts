@@ -10,7 +10,7 @@ import type { ReviewFilter } from '../repositories/reviews-repository.js';
 import { ESTIMATE_FROM, PASSAGE_COUNT_CAP, SqlSearchIndex } from './sql-search.js';
 import type { MatchScope, MatchedPassage, ReviewSource } from './sql-search.js';
 import { SAMPLE_CONDITION, SAMPLE_EVERY } from '../db/migrations/0014_review_search_sample.js';
-import { PASSAGE_COPIES } from '../db/migrations/0017_passage_filters.js';
+import { PASSAGE_COPIES } from '../db/migrations/0018_passage_access.js';
 
 /**
  * Conditions on the copies of a review's filter columns that review_search (alias rs) and passages
@@ -175,23 +175,38 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     return new Map(rows.rows.map((r) => [r.review_id, Number(r.score)]));
   }
 
-  /*
-   * The paragraphs' index holds copies of their review's filter columns (migration 0017): the filters
-   * are stated on them too, so that it narrows by them. Callers still test access and filters on
-   * the review's own row.
+  /**
+   * Paragraphs carry copies of their review's access and filter columns and publication date
+   * (migrations 0017 and 0018), kept by a trigger in the statement that changes the review. The
+   * filters are stated on the copies the GIN index holds, so that it narrows by them; access and
+   * every filter are then tested on the copies (underReviews), without reading reviews.
    */
+  private readonly passageColumns = sql`p.review_id as id, ${sql.join(
+    PASSAGE_COPIES.map((c) => sql.ref(`p.${c}`)),
+  )}`;
+
   protected passageHits(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
-    return sql`select p.id as passage_id, p.review_id, ts_rank_cd(p.search, q.q) as score from passages p, to_tsquery('english', ${match}) as q(q)
+    return sql`select p.id as passage_id, p.review_id, ts_rank_cd(p.search, q.q) as score, ${this.passageColumns}
+      from passages p, to_tsquery('english', ${match}) as q(q)
       where p.search @@ q.q${copiedFilters('p', filter, ' and ')}`;
   }
 
   protected override samplePassageReviews(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
-    return sql`select p.review_id from passages p where p.search @@ to_tsquery('english', ${match})
+    return sql`select p.review_id, ${this.passageColumns} from passages p where p.search @@ to_tsquery('english', ${match})
       and ${sql.raw(this.passageSampleCondition)}${copiedFilters('p', filter, ' and ')}`;
   }
 
   protected override passageReviews(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
-    return sql`select p.review_id from passages p where p.search @@ to_tsquery('english', ${match})${copiedFilters('p', filter, ' and ')}`;
+    return sql`select p.review_id, ${this.passageColumns} from passages p
+      where p.search @@ to_tsquery('english', ${match})${copiedFilters('p', filter, ' and ')}`;
+  }
+
+  /** The paragraph rows above carry their review's columns as `r` would: the conditions read them. */
+  protected override underReviews(
+    rows: RawBuilder<unknown>,
+    where: RawBuilder<unknown>,
+  ): RawBuilder<unknown> {
+    return sql`select r.* from (${rows}) r where ${where}`;
   }
 
   /**
@@ -223,7 +238,7 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
     await this.removeReview(db, reviewId);
     if (passages.length === 0) return 0;
     const bodies = passages.map((p) => searchText(p.text));
-    // With the copies of the review's filter columns that the paragraphs' index holds (migration 0017).
+    // With the copies of the review's columns that paragraphs carry (migrations 0017 and 0018).
     await sql`update passages as p set search = to_tsvector('english', v.t), (${sql.join(
       PASSAGE_COPIES.map((c) => sql.id(c)),
     )}) = (${sql.join(PASSAGE_COPIES.map((c) => sql.ref(`r.${c}`)))})

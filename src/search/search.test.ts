@@ -530,18 +530,30 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     const type = before.results[0]?.type ?? '';
     const set = (values: { status?: string; visibility?: string; review_type?: string }) =>
       t.services.db.kysely.updateTable('reviews').set(values).where('id', '=', id).execute();
+    // With an exclusion the passages view counts and ranks paragraphs themselves under access (on
+    // PostgreSQL, by the copies of their review's columns), not only the matching reviews' paragraphs.
+    const paragraphsOf = async (access = PUBLIC_ACCESS) =>
+      (
+        await search('sextortion -xylophone', { view: 'passages', pageSize: 100 }, access)
+      ).results.filter((r) => r.id === id).length;
+    const shown = await paragraphsOf();
+    expect(shown).toBeGreaterThan(0);
     await set({ status: 'withdrawn' });
     expect((await search('sextortion')).total).toBe(before.total - 1);
     expect((await search('sextortion', { view: 'passages' })).results.map((r) => r.id)).not.toContain(id);
+    expect(await paragraphsOf()).toBe(0);
     await set({ status: 'published', visibility: 'restricted' });
     expect((await search('sextortion')).results.map((r) => r.id)).not.toContain(id);
     expect((await search('sextortion', {}, OPERATOR_ACCESS)).results.map((r) => r.id)).toContain(id);
+    expect(await paragraphsOf()).toBe(0);
+    expect(await paragraphsOf(OPERATOR_ACCESS)).toBe(shown);
     await set({ visibility: 'public', review_type: 'dhr' });
     const moved = await search('sextortion', { filter: { types: ['dhr'] } });
     expect(moved.results.map((r) => r.id)).toContain(id);
     expect(moved.facets.type.find((f) => f.value === 'dhr')?.count).toBeGreaterThan(0);
     await set({ review_type: type });
     expect((await search('sextortion')).total).toBe(before.total);
+    expect(await paragraphsOf()).toBe(shown);
   });
 
   it('answers two-word phrases, acronyms and longer phrases exactly, with and without exclusions', async () => {

@@ -177,6 +177,15 @@ export abstract class SqlSearchIndex implements SearchIndex {
   protected samplePassageReviews(_match: string, _filter?: ReviewFilter): RawBuilder<unknown> | null {
     return null;
   }
+  /**
+   * The rows of a statement over paragraphs (each row with its review's id as review_id) whose
+   * review passes `where`, conditions on alias r (access and filters), each with the review's
+   * published_on. Engines whose paragraph rows carry copies of their review's columns override this
+   * to test the copies without reading reviews.
+   */
+  protected underReviews(rows: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown> {
+    return sql`select h.*, r.published_on from (${rows}) h join reviews r on r.id = h.review_id where ${where}`;
+  }
   /** review_id of each passage matching an engine query, without scoring (for counting) */
   protected passageReviews(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
     return this.passageHits(match, filter);
@@ -601,14 +610,14 @@ export abstract class SqlSearchIndex implements SearchIndex {
       // cap match in all: a few hundred rows read, where counting reads every match to the cap.
       const enough = sureAbove(this.passageCountCap, this.sampleEvery);
       const counted = await this.run(sql<{ n: number }>`select count(*) as n from (
-        select 1 from (${sampled}) h join reviews r on r.id = h.review_id where ${where} limit ${enough}) sampled`);
+        select 1 from (${this.underReviews(sampled, where)}) h limit ${enough}) sampled`);
       capped = Number(counted.rows[0]?.n ?? 0) >= enough;
     }
     if (!capped && ids.length) {
       // A paragraph can match where its review as a whole does not (an excluded word elsewhere in
       // it), so the candidates' paragraphs do not settle a count below the cap: count them all.
       const counted = await this.run(sql<{ n: number }>`select count(*) as n from (
-        select 1 from (${this.passageReviews(expression, request.filter)}) h join reviews r on r.id = h.review_id where ${where} limit ${this.passageCountCap + 1}) capped`);
+        select 1 from (${this.underReviews(this.passageReviews(expression, request.filter), where)}) h limit ${this.passageCountCap + 1}) capped`);
       capped = Number(counted.rows[0]?.n ?? 0) > this.passageCountCap;
     }
     if (!capped)
@@ -672,8 +681,8 @@ export abstract class SqlSearchIndex implements SearchIndex {
   }
 
   /**
-   * passage_id, review_id, score of the passages matching an engine query whose reviews meet a
-   * condition on `r` (access and filters).
+   * passage_id, review_id, score and the review's published_on of the passages matching an engine
+   * query whose reviews meet a condition on `r` (access and filters).
    */
   protected passagesUnder(
     match: string,
@@ -681,8 +690,10 @@ export abstract class SqlSearchIndex implements SearchIndex {
     bound?: number,
     filter?: ReviewFilter,
   ): RawBuilder<unknown> {
-    return sql`select h.passage_id, h.review_id, h.score from (${this.passageHits(match, filter)}) h
-      join reviews r on r.id = h.review_id where ${where}${bound === undefined ? sql`` : sql` limit ${bound}`}`;
+    return sql`select h.passage_id, h.review_id, h.score, h.published_on from (${this.underReviews(
+      this.passageHits(match, filter),
+      where,
+    )}) h${bound === undefined ? sql`` : sql` limit ${bound}`}`;
   }
 
   /**
@@ -697,24 +708,25 @@ export abstract class SqlSearchIndex implements SearchIndex {
     const where = reviewConditions(access, request.filter);
     const order =
       request.sort === 'date'
-        ? sql`r.published_on desc nulls last, h.score desc`
-        : sql`h.score desc, r.published_on desc nulls last`;
+        ? sql`h.published_on desc nulls last, h.score desc`
+        : sql`h.score desc, h.published_on desc nulls last`;
     const hits = this.materialized(
       'hits',
       this.passagesUnder(this.withoutExcluded(request.query), where, bound, request.filter),
     );
-    // The page's texts in the same statement, joined after ordering and paging.
+    // The page's reviews and texts in the same statement, joined after ordering and paging.
     const rows = await this.run(sql<
       MatchedPassage &
         PassageRow & { title: string; review_type: string; published_on: string | null; total: number }
     >`
       with ${hits},
-      page as (select h.passage_id, h.review_id, h.score, r.title, r.review_type, r.published_on,
+      page as (select h.passage_id, h.review_id, h.score, h.published_on,
           count(*) over () as total, row_number() over (order by ${order}, h.passage_id) as position
-        from hits h join reviews r on r.id = h.review_id
+        from hits h
         order by position limit ${request.limit} offset ${request.offset})
-      select page.*, p.id, p.text, s.heading as section, p.paragraph, p.page
-      from page join passages p on p.id = page.passage_id left join sections s on s.id = p.section_id
+      select page.*, r.title, r.review_type, p.id, p.text, s.heading as section, p.paragraph, p.page
+      from page join reviews r on r.id = page.review_id join passages p on p.id = page.passage_id
+        left join sections s on s.id = p.section_id
       order by page.position`);
     let total = Number(rows.rows[0]?.total ?? 0);
     if (rows.rows.length === 0 && request.offset > 0) {

@@ -79,7 +79,7 @@ export class SqliteFts5Index extends SqlSearchIndex {
     where: RawBuilder<unknown>,
     bound?: number,
   ): RawBuilder<unknown> {
-    return sql`select f.rowid as passage_id, f.review_id, -bm25(passages_fts) as score
+    return sql`select f.rowid as passage_id, f.review_id, -bm25(passages_fts) as score, r.published_on
       from passages_fts f cross join reviews r on r.id = f.review_id
       where passages_fts match ${match} and ${where}${bound === undefined ? sql`` : sql` limit ${bound}`}`;
   }
