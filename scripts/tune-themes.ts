@@ -4,13 +4,29 @@
  * Prints micro/macro F1 and the weakest themes. Items fall into folds by position; `--seed N` shuffles
  * them first, to see how much of a difference between two settings is only which items shared a fold.
  *   npx tsx scripts/tune-themes.ts [--rules-only] [--grid] [--errors] [--seed N]
+ *   npx tsx scripts/tune-themes.ts --documents
+ *
+ * --documents fits the document decision (CODING.document.weights): a logistic regression over
+ * documentFeatures of every applicable theme in the training documents (training items of
+ * CODING.document.minPassages paragraphs or more, each scored by the fold's model, which did not
+ * learn from it) and the development reports (demo/themes/reports-dev-*.jsonl, scored by a model
+ * of all the training items; they are never trained on). It prints the weights and, for the
+ * documents, micro P/R/F1 of the current decision and of the fitted one (in-sample, and by five-fold
+ * cross-validation over the documents). The holdout reports (reports-holdout-*) are not read.
  */
-import { CODING, ThemeCoder } from '../src/analysis/themes/coder.js';
+import fs from 'node:fs/promises';
+import { CODING, ThemeCoder, documentFeatures, documentProbability } from '../src/analysis/themes/coder.js';
+import type { LocatedPassage } from '../src/analysis/themes/coder.js';
 import { evaluate } from '../src/analysis/themes/evaluate.js';
 import { SEED_INDICATORS } from '../src/analysis/themes/indicators.js';
 import { trainModel } from '../src/analysis/themes/model.js';
 import { TAXONOMY_VERSION_1 } from '../src/analysis/themes/taxonomy.js';
-import { readLabelledTrain } from '../src/services/theme-service.js';
+import {
+  LABELLED_DIR,
+  appliesFromOpening,
+  parseLabelled,
+  readLabelledTrain,
+} from '../src/services/theme-service.js';
 
 const { items, files } = await readLabelledTrain();
 console.log(`training files: ${files.join(', ')} (${items.length} items)`);
@@ -50,6 +66,89 @@ function crossValidate(settings: typeof CODING) {
     });
   }
   return { predicted, e: evaluate(items, predicted, slugs) };
+}
+if (process.argv.includes('--documents')) {
+  const paragraphs = (text: string): LocatedPassage[] =>
+    text
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .map((p, i) => ({ text: p, section: null, paragraph: String(i + 1), page: null }));
+  const settings = CODING.document;
+  // One row per document and applicable theme: its features and whether the writer coded it.
+  const rows: Array<{ doc: number; x: number[]; gold: boolean; passes: boolean; coded: boolean }> = [];
+  let docs = 0;
+  const add = (coder: ThemeCoder, text: string, gold: string[]) => {
+    const passages = paragraphs(text);
+    const applies = appliesFromOpening(text);
+    const scores = coder.scoreDocument(passages);
+    const coded = new Set(coder.code(passages, applies).map((c) => c.slug));
+    for (const theme of themes) {
+      if (applies && !theme.applies.includes(applies)) continue;
+      const s = (scores.get(theme.slug) ?? []).map((p) => p.confidence);
+      rows.push({
+        doc: docs,
+        x: documentFeatures(s, passages.length, CODING.threshold),
+        gold: gold.includes(theme.slug),
+        passes: (s[0] ?? 0) >= CODING.threshold,
+        coded: coded.has(theme.slug),
+      });
+    }
+    docs++;
+  };
+  for (let fold = 0; fold < 5; fold++) {
+    const coder = new ThemeCoder(themes, models[fold] ?? null);
+    items.forEach((item, i) => {
+      if (i % 5 === fold && paragraphs(item.text).length >= settings.minPassages)
+        add(coder, item.text, item.themes);
+    });
+  }
+  const training = docs;
+  const coder = new ThemeCoder(themes, rulesOnly ? null : trainModel(items, slugs));
+  const devFiles = (await fs.readdir(LABELLED_DIR)).filter((f) => /^reports-dev-.*\.jsonl$/.test(f)).sort();
+  for (const file of devFiles)
+    for (const item of parseLabelled(await fs.readFile(new URL(file, LABELLED_DIR), 'utf8'), file))
+      add(coder, item.text, item.themes);
+  console.log(
+    `documents: ${training} training items, ${docs - training} development reports (${devFiles.join(', ')})`,
+  );
+  const fit = (data: typeof rows): number[] => {
+    // Batch gradient descent on the log loss, a little L2 on all but the intercept.
+    const w: number[] = new Array<number>(data[0]?.x.length ?? 0).fill(0);
+    for (let epoch = 0; epoch < 800; epoch++) {
+      const gradient = w.map(() => 0);
+      for (const r of data) {
+        const error = documentProbability(r.x, w) - (r.gold ? 1 : 0);
+        r.x.forEach((v, j) => (gradient[j] = (gradient[j] ?? 0) + error * v));
+      }
+      w.forEach((v, j) => (w[j] = v - 0.5 * ((gradient[j] ?? 0) / data.length + (j > 0 ? 1e-3 * v : 0))));
+    }
+    return w;
+  };
+  const figures = (data: typeof rows, decide: (r: (typeof rows)[number]) => boolean) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const r of data) {
+      const p = decide(r);
+      if (p && r.gold) tp++;
+      else if (p) fp++;
+      else if (r.gold) fn++;
+    }
+    const precision = tp / Math.max(1, tp + fp);
+    const recall = tp / Math.max(1, tp + fn);
+    return `micro P ${pct(precision)} R ${pct(recall)} F1 ${pct((2 * precision * recall) / Math.max(1e-9, precision + recall))}`;
+  };
+  const weights = fit(rows);
+  const decide = (w: number[]) => (r: (typeof rows)[number]) =>
+    r.passes && documentProbability(r.x, w) >= settings.cut;
+  console.log(`fitted weights: [${weights.map((v) => v.toFixed(2)).join(', ')}]`);
+  console.log(`current coding (CODING.document):  ${figures(rows, (r) => r.coded)}`);
+  console.log(`fitted weights, in sample:          ${figures(rows, decide(weights))}`);
+  const foldWeights = [0, 1, 2, 3, 4].map((fold) => fit(rows.filter((r) => r.doc % 5 !== fold)));
+  const folded = rows.map((r) => ({ ...r, coded: decide(foldWeights[r.doc % 5] ?? weights)(r) }));
+  console.log(`fitted weights, five-fold by document: ${figures(folded, (r) => r.coded)}`);
+  process.exit(0);
 }
 if (process.argv.includes('--grid')) {
   for (const ruleWeight of [0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6]) {

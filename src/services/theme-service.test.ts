@@ -10,7 +10,8 @@ import { createApp } from '../app/create-app.js';
 import { OPERATOR_ACCESS } from './review-service.js';
 import { MODEL_VERSION } from '../analysis/themes/model.js';
 import { ThemesRepository } from '../repositories/themes-repository.js';
-import { ThemeService, parseLabelled, readLabelledTrain } from './theme-service.js';
+import { REPORTS_HOLDOUT, ThemeService, parseLabelled, readLabelledTrain } from './theme-service.js';
+import { CODING } from '../analysis/themes/coder.js';
 
 const FINDING =
   'FICTIONAL TEST TEXT.\n\nThe mother told the midwife that her partner had pushed her down the stairs and checked her phone every night. ' +
@@ -424,7 +425,18 @@ describe('labelled files', () => {
     expect(files.length).toBeGreaterThan(1);
     const test = await read('test');
     const holdout = await read('holdout');
-    const all = [...train, ...test, ...holdout];
+    // Whole reports: development ones fit the document decision, holdout ones only measure it.
+    const reportFiles = (await fs.readdir(path.resolve(import.meta.dirname, '../../demo/themes')))
+      .filter((f) => /^reports-(dev|holdout)-.*\.jsonl$/.test(f))
+      .map((f) => f.replace(/\.jsonl$/, ''));
+    expect(reportFiles.filter((f) => f.startsWith('reports-dev-')).length).toBeGreaterThan(0);
+    expect(reportFiles.filter((f) => REPORTS_HOLDOUT.test(`${f}.jsonl`)).length).toBeGreaterThan(0);
+    const reports = (await Promise.all(reportFiles.map(read))).flat();
+    for (const r of reports) {
+      expect(r.text.slice(0, 1500), r.id).toMatch(/fictional/i);
+      expect(r.text.split(/\n\s*\n/).length, r.id).toBeGreaterThanOrEqual(CODING.document.minPassages);
+    }
+    const all = [...train, ...test, ...holdout, ...reports];
     expect(train.length + test.length).toBeGreaterThanOrEqual(300);
     expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
     expect(new Set(all.map((i) => i.text)).size).toBe(all.length);

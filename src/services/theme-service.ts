@@ -29,11 +29,14 @@ import type { Trend, YearCount } from '../analysis/themes/trends.js';
 
 /**
  * The labelled set we wrote. Every `train*.jsonl` in it is what a new library's model learns from;
- * `test.jsonl` and `holdout.jsonl` are only for measuring (never for training or tuning).
+ * `test.jsonl` and `holdout.jsonl` are only for measuring (never for training or tuning). Whole
+ * reports: `reports-dev-*.jsonl` fit the document decision (scripts/tune-themes.ts --documents) and
+ * are never trained on; `reports-holdout-*.jsonl` are only for measuring.
  */
 export const LABELLED_DIR = new URL('../../demo/themes/', import.meta.url);
 export const LABELLED_TEST = new URL('test.jsonl', LABELLED_DIR);
 export const LABELLED_HOLDOUT = new URL('holdout.jsonl', LABELLED_DIR);
+export const REPORTS_HOLDOUT = /^reports-holdout-.*\.jsonl$/;
 const TRAIN_FILE = /^train.*\.jsonl$/;
 
 const labelledLine = z

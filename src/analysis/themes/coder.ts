@@ -17,25 +17,56 @@ export interface LocatedPassage extends Location {
  *   rule    = 0.9 for a strong indicator, 0.45 for two weak ones, 0.25 for one, else 0
  *   passage = RULE_WEIGHT × rule + (1 − RULE_WEIGHT) × model probability
  *             (the rule alone for a theme the model has no examples of, e.g. one added since)
- * A theme is coded when its best passage reaches the threshold and it has evidence (settings chosen
- * by five-fold cross-validation on the labelled training files: scripts/tune-themes.ts --grid; on
- * the 791 items weights 0.25–0.35 and thresholds 0.25–0.3 score alike, and this is the middle; on
- * the 1,311 items of 2026-11-26 the grid is as flat: micro-F1 70.9–72.2 over weights 0.2–0.35 and
- * thresholds 0.275–0.4, these settings 71.1, so they were kept).
+ * A short text (fewer than `document.minPassages` paragraphs) is coded with a theme when its best
+ * passage reaches the threshold and it has evidence (settings chosen by five-fold cross-validation
+ * on the labelled training files: scripts/tune-themes.ts --grid; on the 791 items weights 0.25–0.35
+ * and thresholds 0.25–0.3 score alike, and this is the middle; on the 1,311 items of 2026-11-26 the
+ * grid is as flat: micro-F1 70.9–72.2 over weights 0.2–0.35 and thresholds 0.275–0.4, these
+ * settings 71.1, so they were kept).
  * So a strong indicator codes unless the model is sure it is wrong (probability under 0.05), one
  * weak indicator needs the model at 0.32, and the model alone needs 0.43. Recommendations
- * count at half weight: they look forward, and often name a theme the case did not turn on. In a
- * report of more than `longDocument` passages a theme needs `longDocumentSupport` passages that
- * reach the threshold (chosen on the demo reports' own labels: one mention codes too much).
+ * count at half weight: they look forward, and often name a theme the case did not turn on.
+ *
+ * A document (a report, a summary: `document.minPassages` paragraphs or more) mentions far more
+ * than it is about, so a theme needs more there: its best passage still reaches the threshold, and
+ * `document.weights` applied to what its passages show (documentFeatures: its three best scores,
+ * how many passages reach the threshold, their share of the document, the document's length)
+ * gives a probability of at least `document.cut`, which is then its confidence. The weights are a
+ * logistic regression fitted by scripts/tune-themes.ts --documents on the labelled training
+ * documents (each scored by a model that did not learn from it) and the development reports; see
+ * there for the figures.
  */
 export const CODING = {
   ruleWeight: 0.3,
   threshold: 0.3,
   recommendationsFactor: 0.5,
   maxEvidence: 3,
-  longDocument: 15,
-  longDocumentSupport: 2,
+  document: {
+    minPassages: 4,
+    /** for documentFeatures' values, in order; the first is the intercept */
+    weights: [-0.37, 1.43, 1.02, 0.31, 1.68, 0.6, -1.81, 1.94] as readonly number[],
+    cut: 0.5,
+  },
 };
+
+/**
+ * What a theme's passages in a document show, as CODING.document.weights read it: 1 (the
+ * intercept), its best, second and third passage scores (0 where there are none), log(1 + the
+ * number reaching the threshold), that number's share of the document's passages, log(passages),
+ * and the best score × log(passages) (a long report needs a clearer best passage).
+ */
+export function documentFeatures(scores: readonly number[], passages: number, threshold: number): number[] {
+  const [s1 = 0, s2 = 0, s3 = 0] = scores;
+  const reaching = scores.filter((s) => s >= threshold).length;
+  const length = Math.log(Math.max(1, passages));
+  return [1, s1, s2, s3, Math.log1p(reaching), reaching / Math.max(1, passages), length, s1 * length];
+}
+
+/** The probability the document decision gives a theme (a logistic of the weighted features). */
+export function documentProbability(features: readonly number[], weights: readonly number[]): number {
+  const z = features.reduce((sum, x, i) => sum + x * (weights[i] ?? 0), 0);
+  return 1 / (1 + Math.exp(-z));
+}
 
 /** Sections that describe the review, not the case: what they mention is not what happened. */
 export const BOILERPLATE_SECTION_KINDS = new Set([
@@ -46,7 +77,7 @@ export const BOILERPLATE_SECTION_KINDS = new Set([
   'appendix',
 ]);
 
-interface PassageScore {
+export interface PassageScore {
   confidence: number;
   evidence: Evidence[];
 }
@@ -64,8 +95,11 @@ export class ThemeCoder {
     this.scorer = model ? new Scorer(model) : null;
   }
 
-  /** Codes a document's passages; `applies` leaves out themes that do not apply to its kind of review. */
-  code(passages: LocatedPassage[], applies?: Applies): ThemeCode[] {
+  /**
+   * Each theme's scores in a document, one per passage that reaches the level worth explaining, best
+   * first (recommendations at their reduced weight; boilerplate sections left out).
+   */
+  scoreDocument(passages: LocatedPassage[]): Map<string, PassageScore[]> {
     const best = new Map<string, PassageScore[]>();
     for (const passage of passages) {
       if (BOILERPLATE_SECTION_KINDS.has(passage.sectionKind ?? '') || isBoilerplateHeading(passage.section))
@@ -78,18 +112,35 @@ export class ThemeCoder {
         ]);
       }
     }
+    for (const scores of best.values()) scores.sort((a, b) => b.confidence - a.confidence);
+    return best;
+  }
+
+  /** Codes a document's passages; `applies` leaves out themes that do not apply to its kind of review. */
+  code(passages: LocatedPassage[], applies?: Applies): ThemeCode[] {
+    const best = this.scoreDocument(passages);
     const codes: ThemeCode[] = [];
     for (const theme of this.themes) {
       if (applies && !theme.applies.includes(applies)) continue;
-      const scores = (best.get(theme.slug) ?? []).sort((a, b) => b.confidence - a.confidence);
+      const scores = best.get(theme.slug) ?? [];
       const top = scores[0];
       if (!top || top.confidence < this.settings.threshold) continue;
       // Each further supporting passage adds a little: a theme discussed throughout is surer.
       const support = scores.slice(1).filter((s) => s.confidence >= this.settings.threshold).length;
-      // In a long report one passing mention is not a theme: it must come up more than once.
-      if (passages.length > this.settings.longDocument && support + 1 < this.settings.longDocumentSupport)
-        continue;
-      const confidence = Math.min(0.99, top.confidence + 0.02 * Math.min(support, 5));
+      let confidence = Math.min(0.99, top.confidence + 0.02 * Math.min(support, 5));
+      if (passages.length >= this.settings.document.minPassages) {
+        // In a document one passing mention is not a theme (see CODING).
+        confidence = documentProbability(
+          documentFeatures(
+            scores.map((s) => s.confidence),
+            passages.length,
+            this.settings.threshold,
+          ),
+          this.settings.document.weights,
+        );
+        if (confidence < this.settings.document.cut) continue;
+        confidence = Math.min(0.99, confidence);
+      }
       const evidence = scores
         .filter((s) => s.confidence >= this.settings.threshold * 0.8)
         .flatMap((s) => s.evidence)

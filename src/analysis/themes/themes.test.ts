@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ThemeCoder } from './coder.js';
+import { CODING, ThemeCoder, documentFeatures, documentProbability } from './coder.js';
 import { evaluate } from './evaluate.js';
 import { SEED_INDICATORS } from './indicators.js';
 import { Scorer, trainModel } from './model.js';
@@ -169,28 +169,55 @@ describe('coding gives evidence with its place', () => {
     expect(rulesOnly.codeText(text, 'adult').map((c) => c.slug)).not.toContain('sudi');
   });
 
-  it('needs a theme to come up more than once in a long report', () => {
+  it('needs more than one passing mention in a report: the document decision weighs how often and how strongly a theme comes up', () => {
+    // A theme of the test's own, so that its scores are known: a strong indicator scores 0.9, weak
+    // ones in two sentences of a passage 0.45 (rules only, no model).
+    const theme = {
+      ...THEMES[0]!,
+      indicators: [
+        { match: 'any' as const, text: 'smoke alarm', strength: 'strong' as const },
+        { match: 'any' as const, text: 'kettle', strength: 'weak' as const },
+        { match: 'any' as const, text: 'toaster', strength: 'weak' as const },
+      ],
+    };
+    const coder = new ThemeCoder([theme], null);
     const filler = Array.from({ length: 20 }, (_, i) => ({
       text: `The family attended appointment number ${i + 1} as planned.`,
       section: 'Chronology',
       paragraph: String(i + 1),
       page: 3,
     }));
-    const once = [
-      ...filler,
-      { text: 'The mother was using heroin at the time.', section: 'Findings', paragraph: '30', page: 8 },
-    ];
-    const twice = [
-      ...once,
-      {
-        text: 'Her methadone script was not reviewed for a year.',
-        section: 'Findings',
-        paragraph: '31',
-        page: 8,
-      },
-    ];
-    expect(rulesOnly.code(once).map((c) => c.slug)).not.toContain('substance-misuse');
-    expect(rulesOnly.code(twice).map((c) => c.slug)).toContain('substance-misuse');
+    const mention = (n: number) => ({
+      text: `The kettle was broken at visit ${n}. The toaster did not work either.`,
+      section: 'Findings',
+      paragraph: String(30 + n),
+      page: 8,
+    });
+    const coded = (passages: Array<{ text: string; section: string; paragraph: string; page: number }>) =>
+      coder.code(passages)[0]?.confidence ?? null;
+    // Alone, one moderate mention is a theme; in a report of twenty-odd paragraphs it is not, nor are
+    // two; three are.
+    expect(coded([mention(1)])).toBe(0.45);
+    expect(coded([...filler, mention(1)])).toBeNull();
+    expect(coded([...filler, mention(1), mention(2)])).toBeNull();
+    const three = coded([...filler, mention(1), mention(2), mention(3)]);
+    expect(three).toBeGreaterThanOrEqual(CODING.document.cut);
+    // its confidence is the document decision's probability, not the best passage's score
+    const [s1 = 0, s2 = 0, s3 = 0] = [0.45, 0.45, 0.45];
+    expect(three).toBe(
+      Math.round(
+        documentProbability(
+          documentFeatures([s1, s2, s3], filler.length + 3, CODING.threshold),
+          CODING.document.weights,
+        ) * 100,
+      ) / 100,
+    );
+    // One strong, unambiguous passage is enough even in a long report.
+    expect(
+      coded([...filler, { ...mention(1), text: 'The smoke alarm had been taken down from the ceiling.' }]),
+    ).toBeGreaterThanOrEqual(CODING.document.cut);
+    // Below the document's size the short-text rule applies: three paragraphs are not a report.
+    expect(coded([filler[0]!, filler[1]!, mention(1)])).toBe(0.45);
   });
 });
 
