@@ -533,9 +533,9 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     // With an exclusion the passages view counts and ranks paragraphs themselves under access (on
     // PostgreSQL, by the copies of their review's columns), not only the matching reviews' paragraphs.
     const paragraphsOf = async (access = PUBLIC_ACCESS) =>
-      (
-        await search('sextortion -xylophone', { view: 'passages', pageSize: 100 }, access)
-      ).results.filter((r) => r.id === id).length;
+      (await search('sextortion -xylophone', { view: 'passages', pageSize: 100 }, access)).results.filter(
+        (r) => r.id === id,
+      ).length;
     const shown = await paragraphsOf();
     expect(shown).toBeGreaterThan(0);
     await set({ status: 'withdrawn' });

@@ -33,9 +33,13 @@ export interface ReviewSource {
  * How many matching reviews the passages view of an engine that ranks only candidates will read
  * paragraph by paragraph (through review_id) to list every match, rather than search the paragraph
  * index of the whole library: a filtered query matching a few hundred reviews took 0.8 s that way at
- * 100,000 reviews, a phrase most of it.
+ * 100,000 reviews, a phrase most of it. That was before paragraphs carried their review's filter and
+ * access columns (migrations 0017 and 0018); since, reading only the candidates' paragraphs (200,
+ * the rank limit) and counting the rest through the index gave a p95 of 54.6 and 55.3 ms over the
+ * benchmark's 500 queries at 100,000 reviews, against 57.7 and 59.2 ms reading up to 1,000 reviews'
+ * paragraphs (runs alternated; the passages view's p95 77-79 against 89-90 ms).
  */
-const PASSAGE_REVIEWS_READ = 1_000;
+const PASSAGE_REVIEWS_READ = 200;
 
 /**
  * Which matching reviews a statement reads: only the counting sample (engines with `sampleEvery`), or
