@@ -435,6 +435,43 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     }
     const key = (r: SearchResult) => `${r.id}:${r.snippets[0]?.passageId}`;
     expect(seen.map(key).sort()).toEqual(exact.results.map(key).sort());
+    if (backend === 'postgres') {
+      // PostgreSQL reads what follows the candidates through the paragraphs' index in one statement
+      // (passagesAfter): the same pages, in the same order, as reading later reviews in batches.
+      class Batches extends PostgresTsvectorIndex {
+        protected override passagesAfter() {
+          return Promise.resolve(null);
+        }
+      }
+      let reads = 0;
+      class After extends PostgresTsvectorIndex {
+        protected override passagesAfter(...args: Parameters<PostgresTsvectorIndex['passagesAfter']>) {
+          reads++;
+          return super.passagesAfter(...args);
+        }
+      }
+      for (const sort of ['relevance', 'date'] as const) {
+        const pages = async (index: PostgresTsvectorIndex) => {
+          const service = new SearchService(db, index);
+          const keys: string[] = [];
+          for (let page = 1; page <= Math.ceil(exact.total / 4); page++)
+            keys.push(
+              ...(
+                await service.search(
+                  { q: 'bruising', filter: {}, view: 'passages', sort, page, pageSize: 4 },
+                  PUBLIC_ACCESS,
+                )
+              ).results.map(key),
+            );
+          return keys;
+        };
+        const options = { rankLimit: 3, passageCountCap: 5 };
+        const after = await pages(new After(db, options));
+        expect(after).toEqual(await pages(new Batches(db, options)));
+        expect(new Set(after).size).toBe(exact.total);
+      }
+      expect(reads).toBeGreaterThan(0);
+    }
     const uncapped = new SearchService(db, limited());
     const all = await uncapped.search(
       { q: 'bruising', filter: {}, view: 'passages', sort: 'date', page: 1, pageSize: 100 },

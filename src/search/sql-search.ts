@@ -202,6 +202,21 @@ export abstract class SqlSearchIndex implements SearchIndex {
     reviewIds: string[],
     query: CompiledQuery,
   ): Promise<MatchedPassage[]>;
+  /**
+   * The passages view's order after its candidates: the matching paragraphs of the reviews that come
+   * after `lastId` in date order (published_on descending, nulls last, then id), by that order, then
+   * score, then id, at most `limit` of them, under access and filters. Null when the engine cannot
+   * (then later reviews are read in batches, paragraph by paragraph).
+   */
+  protected passagesAfter(
+    _match: string,
+    _request: SearchRequest,
+    _access: AccessScope,
+    _lastId: string,
+    _limit: number,
+  ): Promise<MatchedPassage[] | null> {
+    return Promise.resolve(null);
+  }
   /** how a CTE is introduced (SQLite must materialise it: bm25 cannot run inside a flattened join) */
   protected materialized(name: string, body: RawBuilder<unknown>): RawBuilder<unknown> {
     return sql`${sql.raw(name)} as (${body})`;
@@ -775,7 +790,17 @@ export abstract class SqlSearchIndex implements SearchIndex {
     const ordered: MatchedPassage[] = [];
     let reviewOffset = 0;
     let batch = k;
+    let lastId = first.ids[first.ids.length - 1];
     while (ordered.length < need) {
+      if (reviewOffset > 0 && lastId !== undefined) {
+        // The rest in one statement, where the engine can find them without reading every later
+        // review's paragraphs.
+        const rest = await this.passagesAfter(expression, request, access, lastId, need - ordered.length);
+        if (rest) {
+          ordered.push(...rest);
+          break;
+        }
+      }
       const source = await this.matchingReviews(expression, false);
       const ids =
         reviewOffset === 0
@@ -799,6 +824,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
         Number(b.score) - Number(a.score) || byDate(a, b);
       ordered.push(...found.sort(request.sort === 'relevance' && reviewOffset === 0 ? byScore : byDate));
       reviewOffset += ids.length;
+      lastId = ids[ids.length - 1];
       if (ids.length < batch) break;
       // Words that rarely share a paragraph leave most candidates empty: widen quickly.
       batch *= 4;
