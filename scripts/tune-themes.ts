@@ -15,8 +15,13 @@
  * cross-validation over the documents). The holdout reports (reports-holdout-*) are not read.
  */
 import fs from 'node:fs/promises';
-import { CODING, ThemeCoder, documentFeatures, documentProbability } from '../src/analysis/themes/coder.js';
-import type { LocatedPassage } from '../src/analysis/themes/coder.js';
+import {
+  CODING,
+  ThemeCoder,
+  documentFeatures,
+  documentProbability,
+  paragraphsOf,
+} from '../src/analysis/themes/coder.js';
 import { evaluate } from '../src/analysis/themes/evaluate.js';
 import { SEED_INDICATORS } from '../src/analysis/themes/indicators.js';
 import { trainModel } from '../src/analysis/themes/model.js';
@@ -68,18 +73,12 @@ function crossValidate(settings: typeof CODING) {
   return { predicted, e: evaluate(items, predicted, slugs) };
 }
 if (process.argv.includes('--documents')) {
-  const paragraphs = (text: string): LocatedPassage[] =>
-    text
-      .split(/\n\s*\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
-      .filter(Boolean)
-      .map((p, i) => ({ text: p, section: null, paragraph: String(i + 1), page: null }));
   const settings = CODING.document;
   // One row per document and applicable theme: its features and whether the writer coded it.
   const rows: Array<{ doc: number; x: number[]; gold: boolean; passes: boolean; coded: boolean }> = [];
   let docs = 0;
   const add = (coder: ThemeCoder, text: string, gold: string[]) => {
-    const passages = paragraphs(text);
+    const passages = paragraphsOf(text);
     const applies = appliesFromOpening(text);
     const scores = coder.scoreDocument(passages);
     const coded = new Set(coder.code(passages, applies).map((c) => c.slug));
@@ -99,7 +98,7 @@ if (process.argv.includes('--documents')) {
   for (let fold = 0; fold < 5; fold++) {
     const coder = new ThemeCoder(themes, models[fold] ?? null);
     items.forEach((item, i) => {
-      if (i % 5 === fold && paragraphs(item.text).length >= settings.minPassages)
+      if (i % 5 === fold && paragraphsOf(item.text).length >= settings.minPassages)
         add(coder, item.text, item.themes);
     });
   }

@@ -68,6 +68,15 @@ export function documentProbability(features: readonly number[], weights: readon
   return 1 / (1 + Math.exp(-z));
 }
 
+/** A plain text's paragraphs (blank lines between them), numbered from 1, as codeText reads them. */
+export function paragraphsOf(text: string): LocatedPassage[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((p, i) => ({ text: p, section: null, paragraph: String(i + 1), page: null }));
+}
+
 /** Sections that describe the review, not the case: what they mention is not what happened. */
 export const BOILERPLATE_SECTION_KINDS = new Set([
   'terms-of-reference',
@@ -119,16 +128,15 @@ export class ThemeCoder {
   /** Codes a document's passages; `applies` leaves out themes that do not apply to its kind of review. */
   code(passages: LocatedPassage[], applies?: Applies): ThemeCode[] {
     const best = this.scoreDocument(passages);
+    const isDocument = passages.length >= this.settings.document.minPassages;
     const codes: ThemeCode[] = [];
     for (const theme of this.themes) {
       if (applies && !theme.applies.includes(applies)) continue;
       const scores = best.get(theme.slug) ?? [];
       const top = scores[0];
       if (!top || top.confidence < this.settings.threshold) continue;
-      // Each further supporting passage adds a little: a theme discussed throughout is surer.
-      const support = scores.slice(1).filter((s) => s.confidence >= this.settings.threshold).length;
-      let confidence = Math.min(0.99, top.confidence + 0.02 * Math.min(support, 5));
-      if (passages.length >= this.settings.document.minPassages) {
+      let confidence: number;
+      if (isDocument) {
         // In a document one passing mention is not a theme (see CODING).
         confidence = documentProbability(
           documentFeatures(
@@ -139,8 +147,12 @@ export class ThemeCoder {
           this.settings.document.weights,
         );
         if (confidence < this.settings.document.cut) continue;
-        confidence = Math.min(0.99, confidence);
+      } else {
+        // Each further supporting passage adds a little: a theme discussed throughout is surer.
+        const support = scores.slice(1).filter((s) => s.confidence >= this.settings.threshold).length;
+        confidence = top.confidence + 0.02 * Math.min(support, 5);
       }
+      confidence = Math.min(0.99, confidence);
       const evidence = scores
         .filter((s) => s.confidence >= this.settings.threshold * 0.8)
         .flatMap((s) => s.evidence)
@@ -158,12 +170,7 @@ export class ThemeCoder {
 
   /** Codes a plain text as one document of paragraphs (blank lines between them). */
   codeText(text: string, applies?: Applies): ThemeCode[] {
-    const passages = text
-      .split(/\n\s*\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
-      .filter(Boolean)
-      .map((p, i) => ({ text: p, section: null, paragraph: String(i + 1), page: null }));
-    return this.code(passages, applies);
+    return this.code(paragraphsOf(text), applies);
   }
 
   private scorePassage(passage: LocatedPassage): Map<string, PassageScore> {
