@@ -2,7 +2,8 @@
  * Theme coding benchmark: coding throughput on the demo corpus scaled to N reviews (the demo's
  * reviews coded in turn until N have been coded, in memory), then the evaluation figures (per theme
  * and micro/macro) on the labelled set's test split, on the holdout set, on the holdout reports
- * (whole fictional reports) and on the demo reviews' own theme labels (whole reports). The test
+ * (whole fictional reports, as written and rewrapped as text copied out of a PDF reads) and on the
+ * demo reviews' own theme labels (whole reports). The test
  * split and the holdout files are for measuring only: never tune on them.
  *
  *   npm run bench:themes [-- --reviews N] [--json]
@@ -91,8 +92,27 @@ const reportFiles = fs
   .readdirSync(LABELLED_DIR)
   .filter((f) => REPORTS_HOLDOUT.test(f))
   .sort();
-const onReports = await services.themes.evaluate(
-  reportFiles.flatMap((f) => parseLabelled(fs.readFileSync(new URL(f, LABELLED_DIR), 'utf8'), f, known)),
+const holdoutReports = reportFiles.flatMap((f) =>
+  parseLabelled(fs.readFileSync(new URL(f, LABELLED_DIR), 'utf8'), f, known),
+);
+const onReports = await services.themes.evaluate(holdoutReports);
+// The same reports as text copied out of a PDF often reads: lines of about 90 characters, and no
+// blank line between paragraphs (headings still on their own lines).
+const rewrap = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((paragraph) => {
+      const lines: string[] = [];
+      for (const word of paragraph.trim().split(/\s+/)) {
+        const last = lines.length - 1;
+        if (last >= 0 && (lines[last] ?? '').length + word.length < 90) lines[last] += ` ${word}`;
+        else lines.push(word);
+      }
+      return lines.join('\n');
+    })
+    .join('\n');
+const onRewrapped = await services.themes.evaluate(
+  holdoutReports.map((item) => ({ ...item, text: rewrap(item.text) })),
 );
 // The demo reviews' labels come from their manifests (written with the reports, not from the rules).
 const manifest = JSON.parse(
@@ -142,6 +162,7 @@ const result = {
   test: summary(onTest),
   holdout: summary(onHoldout),
   holdout_reports: summary(onReports),
+  holdout_reports_rewrapped: summary(onRewrapped),
   demo_reviews: summary(onDemo),
   node: process.version,
 };
@@ -151,6 +172,7 @@ process.stdout.write(
     perTheme('test split', onTest),
     perTheme('holdout set', onHoldout),
     `holdout reports, whole (${onReports.items}: ${reportFiles.join(', ')}): ${averages(onReports)}`,
+    `holdout reports, rewrapped as lines with no blank line between paragraphs: ${averages(onRewrapped)}`,
     `demo reviews, whole reports (${onDemo.items}): ${averages(onDemo)}`,
   ].join('\n') + '\n',
 );

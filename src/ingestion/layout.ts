@@ -3,7 +3,8 @@ import type { Block, Line } from './model.js';
 
 const BULLET = /^(?:[•●▪◦·‣∙]|[-–*](?=\s)|o(?=\s{1,3}[A-Z]))\s*/;
 const NUMBERED_START = /^(?:\d{1,2}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.)\s+\S/;
-const NUMBERED_HEADING = /^(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+[\dA-Z]{1,3}[.:]?)\s+\S/i;
+const NUMBERED_HEADING =
+  /^(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:[\dA-Z]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]?|(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+\d{1,2}[.:])\s+\S/i;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const TERMINAL = /[.;,]["'”’)]?$/;
 
@@ -18,7 +19,8 @@ function isAllCaps(text: string): boolean {
 
 /**
  * Whether a line standing alone reads as a heading. Plain text has no fonts, so this judges by
- * shape: short, no sentence ending, and numbered ("3. Findings"), in capitals, or in title case.
+ * shape: short, no sentence ending, and numbered ("3. Findings", "Part Three: Background", "Learning
+ * point 2: ..."), in capitals, in title case, or (not strict) in sentence case.
  */
 export function looksLikeHeading(text: string, strict = false): { level: number } | null {
   const t = text.trim();
@@ -38,7 +40,11 @@ export function looksLikeHeading(text: string, strict = false): { level: number 
   const significant = w.filter((x) => x.replace(/[^A-Za-z]/g, '').length > 3);
   if (significant.length === 0 || w.length > 8) return null;
   const capitalised = significant.filter((x) => /^[A-Z'‘"“(]/.test(x)).length;
-  return capitalised / significant.length >= 0.6 && /^[A-Z'‘"“(]/.test(t) ? { level: 2 } : null;
+  if (capitalised / significant.length >= 0.6 && /^[A-Z'‘"“(]/.test(t)) return { level: 2 };
+  // Sentence case, as GOV.UK style and most partnerships now write headings ("Terms of reference",
+  // "The withdrawal from school"): a capital, then mostly small letters, alone on its line with no
+  // full stop. Not a running head's fields ("Partnership | CSPR | Final report").
+  return /^[A-Z]/.test(t) && !t.includes('|') && !/[?!]$/.test(t) ? { level: 2 } : null;
 }
 
 function median(values: number[]): number {
@@ -79,7 +85,9 @@ export function pdfLinesToBlocks(lines: Line[]): Block[] {
   const vocab = vocabulary(lines.map((l) => l.text));
   const body = bodySize(lines);
   const lineGap = median(
-    lines.filter((l) => l.gap !== null && l.gap > 0 && l.size !== null && Math.abs(l.size - body) < 0.6).map((l) => l.gap as number),
+    lines
+      .filter((l) => l.gap !== null && l.gap > 0 && l.size !== null && Math.abs(l.size - body) < 0.6)
+      .map((l) => l.gap as number),
   );
   const drafts: Draft[] = [];
   let current: Draft | null = null;
@@ -115,16 +123,17 @@ export function pdfLinesToBlocks(lines: Line[]): Block[] {
     }
     previous = line;
   }
-  const headingSizes = [...new Set(drafts.filter((d) => d.kind === 'heading').map((d) => Math.round((d.size ?? 0) * 2) / 2))].sort(
-    (a, b) => b - a,
-  );
+  const headingSizes = [
+    ...new Set(drafts.filter((d) => d.kind === 'heading').map((d) => Math.round((d.size ?? 0) * 2) / 2)),
+  ].sort((a, b) => b - a);
   return drafts.map((d): Block => {
     if (d.kind === 'heading') {
       const level = headingSizes.indexOf(Math.round((d.size ?? 0) * 2) / 2) + 1;
       return { kind: 'heading', text: d.text, page: d.page, level: Math.max(1, Math.min(level, 4)) };
     }
     const standalone = d.kind === 'paragraph' && d.lines === 1 ? looksLikeHeading(d.text, true) : null;
-    if (standalone) return { kind: 'heading', text: d.text, page: d.page, level: standalone.level + headingSizes.length };
+    if (standalone)
+      return { kind: 'heading', text: d.text, page: d.page, level: standalone.level + headingSizes.length };
     return { kind: d.kind, text: d.text, page: d.page };
   });
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { ThemeCoder } from '../analysis/themes/coder.js';
-import type { LocatedPassage } from '../analysis/themes/coder.js';
+import { ThemeCoder, locatedPassages } from '../analysis/themes/coder.js';
 import { evaluate } from '../analysis/themes/evaluate.js';
 import type { Evaluation } from '../analysis/themes/evaluate.js';
 import { SEED_INDICATORS } from '../analysis/themes/indicators.js';
@@ -214,7 +213,7 @@ export class ThemeService {
     }
   }
 
-  /** Codes plain text (paragraphs separated by blank lines); nothing is stored. */
+  /** Codes plain text, read as a text file would be (see passagesOfText); nothing is stored. */
   async classifyText(text: string): Promise<ThemeCode[]> {
     if (!text.trim()) throw new ValidationError('The text is empty: give the words to classify.');
     return (await this.current()).coder.codeText(text, appliesFromOpening(text));
@@ -223,19 +222,8 @@ export class ThemeService {
   /** Reads a file (PDF, DOCX, HTML, Markdown, text) as an import would and codes it; nothing is stored. */
   async classifyFile(bytes: Uint8Array, fileName: string): Promise<ThemeCode[]> {
     const parsed = await this.parse(bytes, fileName);
-    const sections = new Map(parsed.sections.map((s) => [s.seq, s]));
-    const passages: LocatedPassage[] = parsed.passages.map((p) => {
-      const section = sections.get(p.sectionSeq);
-      return {
-        text: p.text,
-        section: section?.heading ?? null,
-        sectionKind: section?.kind ?? null,
-        paragraph: p.paragraph,
-        page: p.page,
-      };
-    });
     return (await this.current()).coder.code(
-      passages,
+      locatedPassages(parsed),
       appliesOf(parsed.guessed.reviewType?.value, parsed.guessed.subject?.value),
     );
   }

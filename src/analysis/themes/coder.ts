@@ -4,6 +4,9 @@ import { compileThemes, ruleHits } from './rules.js';
 import type { CompiledTheme, RuleHit } from './rules.js';
 import { isBoilerplateHeading, isBoilerplateSentence, sentences } from './text.js';
 import type { Applies, Evidence, Location, Theme, ThemeCode } from './types.js';
+import { textToBlocks } from '../../ingestion/extract/text.js';
+import { segment } from '../../ingestion/segment.js';
+import type { Segmented } from '../../ingestion/segment.js';
 
 /** A paragraph of a report, with where it sits. */
 export interface LocatedPassage extends Location {
@@ -44,7 +47,7 @@ export const CODING = {
   document: {
     minPassages: 4,
     /** for documentFeatures' values, in order; the first is the intercept */
-    weights: [-0.23, 1.46, 1.01, 0.36, 1.75, 0.61, -1.84, 1.79] as readonly number[],
+    weights: [-0.57, 1.22, 1.14, 0.51, 1.73, 0.56, -1.67, 1.86] as readonly number[],
     cut: 0.5,
   },
 };
@@ -68,8 +71,30 @@ export function documentProbability(features: readonly number[], weights: readon
   return 1 / (1 + Math.exp(-z));
 }
 
-/** A plain text's paragraphs (blank lines between them), numbered from 1, as codeText reads them. */
-export function paragraphsOf(text: string): LocatedPassage[] {
+/** A segmented document's passages as the coder reads them: with their section's heading and kind. */
+export function locatedPassages(doc: Pick<Segmented, 'sections' | 'passages'>): LocatedPassage[] {
+  const sections = new Map(doc.sections.map((s) => [s.seq, s]));
+  return doc.passages.map((p) => {
+    const section = sections.get(p.sectionSeq);
+    return {
+      text: p.text,
+      section: section?.heading ?? null,
+      sectionKind: section?.kind ?? null,
+      paragraph: p.paragraph,
+      page: p.page,
+    };
+  });
+}
+
+/**
+ * A plain text's passages, read as an imported text file is: headings open sections (so a glossary
+ * or the terms of reference are known for what they are), lines wrapped without blank lines between
+ * paragraphs join up, numbered paragraphs keep their numbers. Text that is all heading-like lines (a
+ * phrase without a full stop) is read as paragraphs, so that it is still coded.
+ */
+export function passagesOfText(text: string): LocatedPassage[] {
+  const read = locatedPassages(segment(textToBlocks(text).blocks));
+  if (read.length > 0) return read;
   return text
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
@@ -168,9 +193,9 @@ export class ThemeCoder {
     return codes.sort((a, b) => b.confidence - a.confidence);
   }
 
-  /** Codes a plain text as one document of paragraphs (blank lines between them). */
+  /** Codes a plain text (see passagesOfText). */
   codeText(text: string, applies?: Applies): ThemeCode[] {
-    return this.code(paragraphsOf(text), applies);
+    return this.code(passagesOfText(text), applies);
   }
 
   private scorePassage(passage: LocatedPassage): Map<string, PassageScore> {

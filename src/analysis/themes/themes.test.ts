@@ -221,6 +221,58 @@ describe('coding gives evidence with its place', () => {
   });
 });
 
+describe('plain text is read as a text file is', () => {
+  const theme = {
+    ...THEMES[0]!,
+    indicators: [
+      { match: 'any' as const, text: 'smoke alarm', strength: 'strong' as const },
+      { match: 'any' as const, text: 'kettle', strength: 'weak' as const },
+      { match: 'any' as const, text: 'toaster', strength: 'weak' as const },
+    ],
+  };
+  const coder = new ThemeCoder([theme], null);
+  const events = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `2.${i + 1} The family attended appointment number ${i + 1} as planned, and the visit was recorded.`,
+  );
+
+  it('knows a sentence-case "Terms of reference" heading, so what it asks about is not a theme', () => {
+    const report = (where: 'terms' | 'events') =>
+      [
+        'Child Safeguarding Practice Review: Child T (fictional)',
+        'Terms of reference',
+        ...(where === 'terms' ? ['1.1 The review considered whether the smoke alarm had been fitted.'] : []),
+        '1.2 The review covered the twelve months before the fire.',
+        'What happened',
+        ...events,
+        ...(where === 'events' ? ['2.9 The smoke alarm had been taken down from the ceiling.'] : []),
+      ].join('\n\n');
+    expect(coder.codeText(report('terms'))).toEqual([]);
+    const coded = coder.codeText(report('events'));
+    expect(coded.map((c) => c.slug)).toEqual([theme.slug]);
+    expect(coded[0]?.evidence[0]).toMatchObject({ section: 'What happened', paragraph: '2.9' });
+  });
+
+  it('joins lines wrapped without blank lines into numbered paragraphs: a report, not one long passage', () => {
+    const wrapped = [
+      ...events,
+      '2.9 The kettle was broken at the visit.',
+      '2.10 The toaster did not work either.',
+    ]
+      .map((paragraph) => paragraph.replace(/, /, ',\n'))
+      .join('\n');
+    // Read as one passage, the two weak mentions would code it (0.45); in a report of ten paragraphs
+    // two passing mentions are not a theme.
+    expect(coder.codeText(wrapped.replace(/\n/g, ' '))[0]?.confidence).toBe(0.45);
+    expect(coder.codeText(wrapped)).toEqual([]);
+  });
+
+  it('still codes a phrase without a full stop, which reads like a heading', () => {
+    expect(coder.codeText('Kettle broken. Toaster broken')[0]?.confidence).toBe(0.45);
+  });
+});
+
 describe('the model', () => {
   it('learns word features from labelled texts and explains a prediction by its words', () => {
     const examples = [

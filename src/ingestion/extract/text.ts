@@ -8,21 +8,32 @@ import type { Extracted, Line } from '../model.js';
  * what older council documents saved as "ANSI" are. Binary data is refused.
  */
 export function decodeText(bytes: Uint8Array, fileName: string): { text: string; encoding: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const sample = bytes.subarray(0, 65536);
   let controls = 0;
   for (const b of sample) {
     if (b === 0) {
-      throw new IngestError('text_encoding', `${fileName} is not a text file: it contains binary data (NUL bytes).`);
+      throw new IngestError(
+        'text_encoding',
+        `${fileName} is not a text file: it contains binary data (NUL bytes).`,
+      );
     }
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls++;
   }
   if (controls > sample.length * 0.01) {
-    throw new IngestError('text_encoding', `${fileName} is not a text file: too many control characters for text.`);
+    throw new IngestError(
+      'text_encoding',
+      `${fileName} is not a text file: too many control characters for text.`,
+    );
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
+      encoding: 'utf-8',
+    };
   } catch {
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
@@ -77,7 +88,14 @@ export function textToLines(text: string): { lines: Line[]; pages: number | null
 }
 
 export function extractText(bytes: Uint8Array, fileName: string): Extracted {
-  const { text } = decodeText(bytes, fileName);
+  return textToBlocks(decodeText(bytes, fileName).text);
+}
+
+/**
+ * Plain text as a text file is read: pages (form feeds, "Page N of M"), running heads and feet
+ * removed, paragraphs from blank lines with wrapped lines joined, headings by their shape.
+ */
+export function textToBlocks(text: string): Extracted {
   const { lines, pages } = textToLines(text);
   const kept = pages ? joinAcrossPages(removeRunningHeadsAndFeet(lines)) : lines;
   return { mediaType: 'text/plain', pages, blocks: textLinesToBlocks(kept) };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeHeading } from './layout.js';
+
+describe('looksLikeHeading: a line standing alone in plain text', () => {
+  it.each([
+    ['3. Findings', 1],
+    ['Part Three: Background and key events', 1],
+    ['Learning point 2: Missing episodes were seen individually, not as a pattern', 1],
+    ['Finding 4: Health information did not travel with the child', 1],
+    ['TERMS OF REFERENCE', 1],
+    ['Agencies Involved', 2],
+    // sentence case, as GOV.UK style writes headings
+    ['Terms of reference', 2],
+    ['The withdrawal from school', 2],
+    ['What happened', 2],
+  ])('"%s" is a heading', (text, level) => expect(looksLikeHeading(text)).toEqual({ level }));
+
+  it.each([
+    'The fire service responded promptly to the direct referral and fitted smoke alarms.',
+    'Coventry Safeguarding Children Partnership | CSPR "Tia" | Final report',
+    'Author: Graham Pethick, Independent Reviewer',
+    'Independent reviewer: Helen Marsh',
+    "How were Toby's views and wishes heard?",
+    'd) How was the safeguarding concern raised in June 2021 responded to',
+    'November 2018',
+    'The terms of reference asked the review to consider:',
+    'The mother’s health was central but was never assessed in relation to Child L',
+  ])('"%s" is not', (text) => expect(looksLikeHeading(text)).toBeNull());
+
+  it('takes sentence case only from plain text, not from PDF lines (strict), where fonts tell', () => {
+    expect(looksLikeHeading('The withdrawal from school', true)).toBeNull();
+    expect(looksLikeHeading('Part Three: Background', true)).toEqual({ level: 1 });
+  });
+});
