@@ -203,11 +203,6 @@ export class PostgresTsvectorIndex extends SqlSearchIndex {
       and ${sql.raw(this.passageSampleCondition)}${copiedFilters('p', filter, ' and ')}`;
   }
 
-  protected override passageReviews(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
-    return sql`select p.review_id, ${this.passageColumns} from passages p
-      where p.search @@ to_tsquery('english', ${match})${copiedFilters('p', filter, ' and ')}`;
-  }
-
   /**
    * Through the paragraphs' index, which holds the filters, with access and the date on the row: the
    * reviews after the candidates are read only when the candidates' paragraphs were too few for the

@@ -15,6 +15,7 @@ import { PostgresTsvectorIndex } from './postgres-tsvector.js';
 import { similarReviews, storeReviewTerms } from './similar.js';
 import { estimate, recentEnough, sureAbove } from './sql-search.js';
 import type { MatchScope } from './sql-search.js';
+import type { Facets } from './search-index.js';
 import { ReviewsRepository } from '../repositories/reviews-repository.js';
 import type { ReviewFilter } from '../repositories/reviews-repository.js';
 import { SqliteFts5Index } from './sqlite-fts5.js';
@@ -754,7 +755,7 @@ describe.each(BACKENDS)('search on %s', (backend) => {
   );
 
   it.runIf(backend === 'postgres')(
-    'settles "or more" paragraphs from the sample when it holds enough, and counts them when it does not',
+    'settles "or more" paragraphs from the sample when it holds enough; else reads every match once, in the exact order',
     async () => {
       const db = t.services.db.kysely;
       let consulted = 0;
@@ -764,9 +765,9 @@ describe.each(BACKENDS)('search on %s', (backend) => {
           consulted++;
           return super.samplePassageReviews(match, filter);
         }
-        protected override passageReviews(match: string, filter?: ReviewFilter) {
+        protected override passagesUnder(...args: Parameters<PostgresTsvectorIndex['passagesUnder']>) {
           counted++;
-          return super.passageReviews(match, filter);
+          return super.passagesUnder(...args);
         }
       }
       // An exclusion: neither the candidates' paragraphs nor the count of reviews settle the total.
@@ -806,6 +807,31 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       ).search(params, PUBLIC_ACCESS);
       expect(few.totalCapped).toBe(false);
       expect(few.total).toBe(exact.total);
+      // read once and ranked here, in the order the exact statement gives
+      class ExactOnly extends PostgresTsvectorIndex {
+        override async searchPassages(
+          ...[request, access]: Parameters<PostgresTsvectorIndex['searchPassages']>
+        ) {
+          return {
+            ...(await this.searchPassagesExact(request, access)),
+            facets: {} as Facets,
+            estimated: false,
+          };
+        }
+      }
+      for (const sort of ['relevance', 'date'] as const) {
+        counted = 0;
+        const mine = await new SearchService(
+          db,
+          new Watched(db, { rankLimit: 1, passageCountCap: exact.total, sample: 'all' }),
+        ).search({ ...params, sort, pageSize: 50 }, PUBLIC_ACCESS);
+        expect(counted).toBe(1);
+        const reference = await new SearchService(db, new ExactOnly(db)).search(
+          { ...params, sort, pageSize: 50 },
+          PUBLIC_ACCESS,
+        );
+        expect(mine.results).toEqual(reference.results);
+      }
     },
   );
 

@@ -190,10 +190,6 @@ export abstract class SqlSearchIndex implements SearchIndex {
   protected underReviews(rows: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown> {
     return sql`select h.*, r.published_on from (${rows}) h join reviews r on r.id = h.review_id where ${where}`;
   }
-  /** review_id of each passage matching an engine query, without scoring (for counting) */
-  protected passageReviews(match: string, filter?: ReviewFilter): RawBuilder<unknown> {
-    return this.passageHits(match, filter);
-  }
   /**
    * The passages of some reviews that match an engine query (`match`, made from `query`), best first.
    */
@@ -634,10 +630,26 @@ export abstract class SqlSearchIndex implements SearchIndex {
     }
     if (!capped && ids.length) {
       // A paragraph can match where its review as a whole does not (an excluded word elsewhere in
-      // it), so the candidates' paragraphs do not settle a count below the cap: count them all.
-      const counted = await this.run(sql<{ n: number }>`select count(*) as n from (
-        select 1 from (${this.underReviews(this.passageReviews(expression, request.filter), where)}) h limit ${this.passageCountCap + 1}) capped`);
-      capped = Number(counted.rows[0]?.n ?? 0) > this.passageCountCap;
+      // it), so the candidates' paragraphs do not settle a count below the cap: read every match, to
+      // one past the cap, with its score and date. No more than the cap are the whole list, ranked
+      // here; counting them first and then listing them read every match twice.
+      const all = (
+        await this.run(
+          sql<MatchedPassage & { published_on: string | null }>`${this.passagesUnder(
+            expression,
+            where,
+            this.passageCountCap + 1,
+            request.filter,
+          )}`,
+        )
+      ).rows;
+      if (all.length <= this.passageCountCap)
+        return {
+          ...(await this.passagesPageOf(all, request)),
+          facets: summary.facets,
+          estimated: summary.estimated,
+        };
+      capped = true;
     }
     if (!capped)
       return {
@@ -654,17 +666,26 @@ export abstract class SqlSearchIndex implements SearchIndex {
     };
   }
 
-  /** The page of a complete list of matching paragraphs, in the order searchPassagesExact gives. */
-  protected async passagesPageOf(found: MatchedPassage[], request: SearchRequest): Promise<PassagesPage> {
-    const reviews = found.length
-      ? await this.read
-          .selectFrom('reviews')
-          .select(['id', 'title', 'review_type', 'published_on'])
-          .where('id', 'in', [...new Set(found.map((p) => p.review_id))])
-          .execute()
-      : [];
-    const reviewById = new Map(reviews.map((r) => [r.id, r]));
-    const published = (p: MatchedPassage) => reviewById.get(p.review_id)?.published_on ?? null;
+  /**
+   * The page of a complete list of matching paragraphs, in the order searchPassagesExact gives.
+   * Paragraphs that carry their review's publication date need only the page's reviews read.
+   */
+  protected async passagesPageOf(
+    found: Array<MatchedPassage & { published_on?: string | null }>,
+    request: SearchRequest,
+  ): Promise<PassagesPage> {
+    const dated = found.every((p) => p.published_on !== undefined);
+    const reviewsOf = async (list: MatchedPassage[]) =>
+      list.length
+        ? await this.read
+            .selectFrom('reviews')
+            .select(['id', 'title', 'review_type', 'published_on'])
+            .where('id', 'in', [...new Set(list.map((p) => p.review_id))])
+            .execute()
+        : [];
+    const reviewById = new Map((dated ? [] : await reviewsOf(found)).map((r) => [r.id, r]));
+    const published = (p: MatchedPassage & { published_on?: string | null }) =>
+      dated ? (p.published_on ?? null) : (reviewById.get(p.review_id)?.published_on ?? null);
     const byDate = (a: MatchedPassage, b: MatchedPassage) => {
       const x = published(a);
       const y = published(b);
@@ -678,7 +699,11 @@ export abstract class SqlSearchIndex implements SearchIndex {
           Number(a.passage_id) - Number(b.passage_id),
       )
       .slice(request.offset, request.offset + request.limit);
-    const texts = await this.passageTexts(page.map((p) => Number(p.passage_id)));
+    const [texts, pageReviews] = await Promise.all([
+      this.passageTexts(page.map((p) => Number(p.passage_id))),
+      dated ? reviewsOf(page) : [],
+    ]);
+    for (const r of pageReviews) reviewById.set(r.id, r);
     return {
       total: found.length,
       totalCapped: false,

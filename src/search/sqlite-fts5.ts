@@ -124,10 +124,6 @@ export class SqliteFts5Index extends SqlSearchIndex {
     };
   }
 
-  protected override passageReviews(match: string): RawBuilder<unknown> {
-    return sql`select review_id from passages_fts where passages_fts match ${match}`;
-  }
-
   /**
    * The matching passages of some reviews (the page's, or the passages view's candidates), found in
    * one of two ways after counting the matches in the library (a count costs 1-6 ms):
