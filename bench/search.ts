@@ -287,8 +287,16 @@ const passages = Number(
   ).n,
 );
 const total = await services.reviews.count(OPERATOR_ACCESS);
+// PostgreSQL's own cache: with the Debian default (128 MB) the search reads through the operating
+// system's page cache, which a virtual machine may shrink under it (see the README).
+const sharedBuffers =
+  backend === 'postgres'
+    ? ((await sql<{ v: string }>`select current_setting('shared_buffers') as v`.execute(services.db.kysely))
+        .rows[0]?.v ?? null)
+    : null;
 const result = {
   backend,
+  ...(sharedBuffers ? { shared_buffers: sharedBuffers } : {}),
   docs: total,
   passages,
   index_docs_per_s: docs > from ? Math.round((docs - from) / indexSeconds) : null,
@@ -309,7 +317,7 @@ if (!kept) {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 process.stdout.write(
-  `${result.backend}: ${result.docs} reviews, ${result.passages} passages; indexed ${result.index_docs_per_s ?? '(reused)'} reviews/s\n` +
+  `${result.backend}${sharedBuffers ? ` (shared_buffers ${sharedBuffers})` : ''}: ${result.docs} reviews, ${result.passages} passages; indexed ${result.index_docs_per_s ?? '(reused)'} reviews/s\n` +
     `${result.queries} queries (words, phrases, exclusions, OR; 0-3 filters; both views; top 20 with snippets and facet counts)\n` +
     `latency p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, p99 ${result.p99_ms} ms; rss ${result.rss_mb} MB\n` +
     `p95 by view: reviews ${result.reviews_view_p95_ms} ms, passages ${result.passages_view_p95_ms} ms\n` +
