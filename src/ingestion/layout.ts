@@ -42,8 +42,8 @@ export function looksLikeHeading(text: string, strict = false): { level: number 
   const capitalised = significant.filter((x) => /^[A-Z'‘"“(]/.test(x)).length;
   if (capitalised / significant.length >= 0.6 && /^[A-Z'‘"“(]/.test(t)) return { level: 2 };
   // Sentence case, as GOV.UK style and most partnerships now write headings ("Terms of reference",
-  // "The withdrawal from school"): a capital, then mostly small letters, alone on its line with no
-  // full stop. Not a running head's fields ("Partnership | CSPR | Final report").
+  // "The withdrawal from school"): eight words at most, a capital first, alone on its line, no full
+  // stop and not a question. Not a running head's fields ("Partnership | CSPR | Final report").
   return /^[A-Z]/.test(t) && !t.includes('|') && !/[?!]$/.test(t) ? { level: 2 } : null;
 }
 
