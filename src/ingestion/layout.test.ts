@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeHeading } from './layout.js';
+import { textToBlocks } from './extract/text.js';
 
 describe('looksLikeHeading: a line standing alone in plain text', () => {
   it.each([
@@ -30,5 +31,50 @@ describe('looksLikeHeading: a line standing alone in plain text', () => {
   it('takes sentence case only from plain text, not from PDF lines (strict), where fonts tell', () => {
     expect(looksLikeHeading('The withdrawal from school', true)).toBeNull();
     expect(looksLikeHeading('Part Three: Background', true)).toEqual({ level: 1 });
+  });
+});
+
+describe('textToBlocks: headings with no blank line before them', () => {
+  const blocks = (text: string) => textToBlocks(text).blocks.map((b) => `${b.kind}: ${b.text}`);
+
+  it('takes a numbered heading straight after a finished paragraph, before a blank line or a numbered paragraph', () => {
+    expect(
+      blocks(
+        [
+          '1.27 The report will be shared with the partnership.',
+          'Part Two: Background and Pen Pictures',
+          '',
+          '2.1 Marta was born in Gdansk.',
+          '3. Findings',
+          '3.1 The review found that the risk was not seen.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'paragraph: 1.27 The report will be shared with the partnership.',
+      'heading: Part Two: Background and Pen Pictures',
+      'paragraph: 2.1 Marta was born in Gdansk.',
+      'heading: 3. Findings',
+      'paragraph: 3.1 The review found that the risk was not seen.',
+    ]);
+  });
+
+  it('makes no heading of a short numbered question or a wrapped line that starts with a number', () => {
+    expect(
+      blocks(
+        [
+          'The review asked these questions:',
+          '2. Was Child L heard?',
+          '',
+          'The family moved in the spring.',
+          '12 months later the family moved',
+          'again, to a flat in the town centre.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'paragraph: The review asked these questions:',
+      'paragraph: 2. Was Child L heard?',
+      'paragraph: The family moved in the spring.',
+      'paragraph: 12 months later the family moved again, to a flat in the town centre.',
+    ]);
   });
 });

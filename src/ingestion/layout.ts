@@ -5,6 +5,8 @@ const BULLET = /^(?:[•●▪◦·‣∙]|[-–*](?=\s)|o(?=\s{1,3}[A-Z]))\s*/;
 const NUMBERED_START = /^(?:\d{1,2}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.)\s+\S/;
 const NUMBERED_HEADING =
   /^(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:[\dA-Z]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]?|(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+\d{1,2}[.:])\s+\S/i;
+/** a numbered paragraph's opening ("4.12 The health visitor…") */
+const PARAGRAPH_START = /^\d{1,2}(?:\.\d{1,3}){1,3}\.?\s+\S/;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const TERMINAL = /[.;,]["'”’)]?$/;
 
@@ -166,7 +168,19 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
       }
     }
     let current: Block | null = null;
-    for (const line of g) {
+    for (const [i, line] of g.entries()) {
+      // A numbered or capitalised heading with no blank line between it and the paragraph before:
+      // after a finished sentence, and last before a blank line or before a numbered paragraph.
+      const next = g[i + 1];
+      const heading =
+        current !== null && /[.!?:;"”)]$/.test(current.text) && !/[?]$/.test(line.text)
+          ? looksLikeHeading(line.text, true)
+          : null;
+      if (heading && (next === undefined || PARAGRAPH_START.test(next.text))) {
+        blocks.push({ kind: 'heading', text: line.text, page: line.page, level: heading.level });
+        current = null;
+        continue;
+      }
       const bullet = BULLET.test(line.text);
       const numberedItem = current !== null && NUMBERED_START.test(line.text) && current.text.length > 0;
       if (!current || bullet || (numberedItem && /[.:;]$/.test(current.text))) {
