@@ -96,6 +96,12 @@ const holdoutReports = reportFiles.flatMap((f) =>
   parseLabelled(fs.readFileSync(new URL(f, LABELLED_DIR), 'utf8'), f, known),
 );
 const onReports = await services.themes.evaluate(holdoutReports);
+// Full-length overview reports (6,500-8,500 words, 200-odd paragraphs), which mention far more than
+// they are about, on their own too.
+const longReports = reportFiles
+  .filter((f) => /-long-/.test(f))
+  .flatMap((f) => parseLabelled(fs.readFileSync(new URL(f, LABELLED_DIR), 'utf8'), f, known));
+const onLong = await services.themes.evaluate(longReports);
 // The same reports as text copied out of a PDF often reads: lines of about 90 characters, and no
 // blank line between paragraphs (headings still on their own lines).
 const rewrap = (text: string) =>
@@ -163,6 +169,7 @@ const result = {
   holdout: summary(onHoldout),
   holdout_reports: summary(onReports),
   holdout_reports_rewrapped: summary(onRewrapped),
+  holdout_reports_long: summary(onLong),
   demo_reviews: summary(onDemo),
   node: process.version,
 };
@@ -173,6 +180,7 @@ process.stdout.write(
     perTheme('holdout set', onHoldout),
     `holdout reports, whole (${onReports.items}: ${reportFiles.join(', ')}): ${averages(onReports)}`,
     `holdout reports, rewrapped as lines with no blank line between paragraphs: ${averages(onRewrapped)}`,
+    `holdout reports, the full-length ones alone (${onLong.items}): ${averages(onLong)}`,
     `demo reviews, whole reports (${onDemo.items}): ${averages(onDemo)}`,
   ].join('\n') + '\n',
 );
