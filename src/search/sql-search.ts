@@ -587,6 +587,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
       { sort: 'date', offset: 0, limit: Math.max(k, PASSAGE_REVIEWS_READ) },
       false,
     );
+    const counts = { facets: summary.facets, estimated: summary.estimated };
     const expression = this.withoutExcluded(request.query);
     const ids = summary.rows.slice(0, k).map((r) => r.id);
     const found = ids.length ? await this.passagesOf(expression, ids, request.query) : [];
@@ -610,8 +611,7 @@ export abstract class SqlSearchIndex implements SearchIndex {
       if (all.length <= this.passageCountCap)
         return {
           ...(await this.passagesPageOf(all, request)),
-          facets: summary.facets,
-          estimated: summary.estimated,
+          ...counts,
         };
       capped = true;
     }
@@ -646,23 +646,20 @@ export abstract class SqlSearchIndex implements SearchIndex {
       if (all.length <= this.passageCountCap)
         return {
           ...(await this.passagesPageOf(all, request)),
-          facets: summary.facets,
-          estimated: summary.estimated,
+          ...counts,
         };
       capped = true;
     }
     if (!capped)
       return {
         ...(await this.searchPassagesExact(request, access)),
-        facets: summary.facets,
-        estimated: summary.estimated,
+        ...counts,
       };
     return {
       ...(await this.searchPassagesByCandidates(request, access, k, { ids, found })),
       total: this.passageCountCap,
       totalCapped: true,
-      facets: summary.facets,
-      estimated: summary.estimated,
+      ...counts,
     };
   }
 

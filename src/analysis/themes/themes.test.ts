@@ -12,6 +12,18 @@ import { emergingTerms } from './emerging.js';
 const THEMES = TAXONOMY_VERSION_1.map((t) => ({ ...t, indicators: SEED_INDICATORS[t.slug] ?? [] }));
 const rulesOnly = new ThemeCoder(THEMES, null);
 const slugsOf = (text: string) => rulesOnly.codeText(text).map((c) => c.slug);
+/**
+ * A theme of the tests' own, so that its scores are known: a strong indicator scores 0.9, weak ones
+ * in two sentences of a passage 0.45 (rules only, no model).
+ */
+const HOUSEHOLD = {
+  ...THEMES[0]!,
+  indicators: [
+    { match: 'any' as const, text: 'smoke alarm', strength: 'strong' as const },
+    { match: 'any' as const, text: 'kettle', strength: 'weak' as const },
+    { match: 'any' as const, text: 'toaster', strength: 'weak' as const },
+  ],
+};
 
 describe('the taxonomy seed', () => {
   it('has the 32 reference themes, each with indicators and a group', () => {
@@ -170,17 +182,7 @@ describe('coding gives evidence with its place', () => {
   });
 
   it('needs more than one passing mention in a report: the document decision weighs how often and how strongly a theme comes up', () => {
-    // A theme of the test's own, so that its scores are known: a strong indicator scores 0.9, weak
-    // ones in two sentences of a passage 0.45 (rules only, no model).
-    const theme = {
-      ...THEMES[0]!,
-      indicators: [
-        { match: 'any' as const, text: 'smoke alarm', strength: 'strong' as const },
-        { match: 'any' as const, text: 'kettle', strength: 'weak' as const },
-        { match: 'any' as const, text: 'toaster', strength: 'weak' as const },
-      ],
-    };
-    const coder = new ThemeCoder([theme], null);
+    const coder = new ThemeCoder([HOUSEHOLD], null);
     const filler = Array.from({ length: 20 }, (_, i) => ({
       text: `The family attended appointment number ${i + 1} as planned.`,
       section: 'Chronology',
@@ -222,15 +224,7 @@ describe('coding gives evidence with its place', () => {
 });
 
 describe('plain text is read as a text file is', () => {
-  const theme = {
-    ...THEMES[0]!,
-    indicators: [
-      { match: 'any' as const, text: 'smoke alarm', strength: 'strong' as const },
-      { match: 'any' as const, text: 'kettle', strength: 'weak' as const },
-      { match: 'any' as const, text: 'toaster', strength: 'weak' as const },
-    ],
-  };
-  const coder = new ThemeCoder([theme], null);
+  const coder = new ThemeCoder([HOUSEHOLD], null);
   const events = Array.from(
     { length: 8 },
     (_, i) =>
@@ -250,7 +244,7 @@ describe('plain text is read as a text file is', () => {
       ].join('\n\n');
     expect(coder.codeText(report('terms'))).toEqual([]);
     const coded = coder.codeText(report('events'));
-    expect(coded.map((c) => c.slug)).toEqual([theme.slug]);
+    expect(coded.map((c) => c.slug)).toEqual([HOUSEHOLD.slug]);
     expect(coded[0]?.evidence[0]).toMatchObject({ section: 'What happened', paragraph: '2.9' });
   });
 
