@@ -6,8 +6,8 @@ describe('looksLikeHeading: a line standing alone in plain text', () => {
   it.each([
     ['3. Findings', 1],
     ['Part Three: Background and key events', 1],
-    ['Learning point 2: Missing episodes were seen individually, not as a pattern', 1],
-    ['Finding 4: Health information did not travel with the child', 1],
+    ['Learning point 2: Missing episodes were seen individually, not as a pattern', 2],
+    ['Finding 4: Health information did not travel with the child', 2],
     ['TERMS OF REFERENCE', 1],
     ['Agencies Involved', 2],
     // sentence case, as GOV.UK style writes headings

@@ -33,6 +33,9 @@ export function looksLikeHeading(text: string, strict = false): { level: number 
   if (MONTH.test(t) && /\b(19|20)\d\d\b/.test(t) && w.length <= 4) return null; // a date line
   const numbered = NUMBERED_HEADING.exec(t);
   if (numbered && /[A-Za-z]{3}/.test(t)) {
+    // "Finding 3: …", "Key practice episode 2: …" sit inside a part of the report
+    if (/^(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s/i.test(t))
+      return { level: 2 };
     const depth = (/^(\d+(?:\.\d+)*)/.exec(t)?.[1] ?? '1').split('.').length;
     return { level: Math.min(depth, 3) };
   }

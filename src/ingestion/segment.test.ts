@@ -4,7 +4,12 @@ import { classifyHeading, segment, splitHeadingNumber } from './segment.js';
 
 const h = (text: string, level = 2): Block => ({ kind: 'heading', text, page: 1, level });
 const p = (text: string, page = 1): Block => ({ kind: 'paragraph', text, page });
-const li = (text: string, listIndex?: number): Block => ({ kind: 'list-item', text, page: 2, ...(listIndex ? { listIndex } : {}) });
+const li = (text: string, listIndex?: number): Block => ({
+  kind: 'list-item',
+  text,
+  page: 2,
+  ...(listIndex ? { listIndex } : {}),
+});
 
 describe('classifyHeading', () => {
   it.each([
@@ -18,6 +23,13 @@ describe('classifyHeading', () => {
     ['The views of the family', 'family-involvement'],
     ['Good practice', 'good-practice'],
     ['A walk in the park', 'other'],
+    // plain-English headings
+    ['Contributing Agencies', 'agencies'],
+    ['Who took part', 'agencies'],
+    ['What we wanted to find out', 'terms-of-reference'],
+    ['How we did the review', 'methodology'],
+    ['Words we use in this report', 'glossary'],
+    ['Why we did this review', 'introduction'],
   ])('"%s" is %s', (heading, kind) => expect(classifyHeading(heading.replace(/^\d+\.\s*/, ''))).toBe(kind));
 });
 
@@ -27,20 +39,33 @@ describe('splitHeadingNumber', () => {
     expect(splitHeadingNumber('Section 3: Findings')).toEqual({ number: '3', title: 'Findings' });
     expect(splitHeadingNumber("A Child's Journey")).toEqual({ number: null, title: "A Child's Journey" });
     expect(splitHeadingNumber('Part One: Introduction')).toEqual({ number: 'One', title: 'Introduction' });
-    expect(splitHeadingNumber('Part Six: Recommendations')).toEqual({ number: 'Six', title: 'Recommendations' });
+    expect(splitHeadingNumber('Part Six: Recommendations')).toEqual({
+      number: 'Six',
+      title: 'Recommendations',
+    });
     expect(splitHeadingNumber('Part IV - Analysis')).toEqual({ number: 'IV', title: 'Analysis' });
   });
 });
 
 describe('segment', () => {
   it('keeps paragraph numbers, sections and pages for each passage', () => {
-    const out = segment([h('Serious Case Review: Child P', 1), p('FICTIONAL.'), h('4. Findings'), p('4.12 The health visitor visited twice.', 3)]);
+    const out = segment([
+      h('Serious Case Review: Child P', 1),
+      p('FICTIONAL.'),
+      h('4. Findings'),
+      p('4.12 The health visitor visited twice.', 3),
+    ]);
     expect(out.sections.map((s) => [s.kind, s.heading])).toEqual([
       ['front-matter', 'Serious Case Review: Child P'],
       ['findings', 'Findings'],
     ]);
     const last = out.passages[out.passages.length - 1];
-    expect(last).toMatchObject({ paragraph: '4.12', page: 3, text: 'The health visitor visited twice.', sectionSeq: 2 });
+    expect(last).toMatchObject({
+      paragraph: '4.12',
+      page: 3,
+      text: 'The health visitor visited twice.',
+      sectionSeq: 2,
+    });
   });
 
   it('takes numbered list items under a recommendations heading, across its sub-headings', () => {
@@ -58,13 +83,24 @@ describe('segment', () => {
       ['1', 'The police should re'],
       ['2', 'The ICB should ensur'],
     ]);
-    expect(out.sections.map((s) => s.kind)).toEqual(['recommendations', 'recommendations', 'recommendations', 'glossary']);
+    expect(out.sections.map((s) => s.kind)).toEqual([
+      'recommendations',
+      'recommendations',
+      'recommendations',
+      'glossary',
+    ]);
   });
 
   it('finds "Recommendation N:" paragraphs wherever they stand', () => {
-    const out = segment([h('Finding 2: Fathers were not seen'), p('Recommendation 3: Midwifery should ask about every adult in the home at booking.')]);
+    const out = segment([
+      h('Finding 2: Fathers were not seen'),
+      p('Recommendation 3: Midwifery should ask about every adult in the home at booking.'),
+    ]);
     expect(out.recommendations).toEqual([
-      expect.objectContaining({ number: '3', text: 'Midwifery should ask about every adult in the home at booking.' }),
+      expect.objectContaining({
+        number: '3',
+        text: 'Midwifery should ask about every adult in the home at booking.',
+      }),
     ]);
   });
 

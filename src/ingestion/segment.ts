@@ -26,21 +26,51 @@ export type SectionKind =
  */
 const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   ['contents', /^(table of )?contents$/],
-  ['executive-summary', /executive summary|^summary( report)?$|^overview$|summary of (the )?(review|report|findings|learning)/],
-  ['recommendations', /recommendation|actions? for the (partnership|board)|what (the partnership|agencies) (should|will) do|improving systems and practice/],
-  ['terms-of-reference', /terms of reference|^scope|lines of (enquiry|inquiry)|questions (for|of) the review|key questions/],
-  ['methodology', /method|^approach|how the review was (conducted|done|carried out)|review process|the review team|^process/],
-  ['family-involvement', /family('s)? (involvement|contribution|views|perspective|participation)|(views|voice|involvement|contribution) of (the )?family|involving the family|family engagement/],
-  ['chronology', /chronolog|key events|summary of events|timeline|practice episodes|narrative|what happened|the facts|case history|agency involvement|involvement of agencies/],
+  [
+    'executive-summary',
+    /executive summary|^summary( report)?$|^overview$|summary of (the )?(review|report|findings|learning)/,
+  ],
+  [
+    'recommendations',
+    /recommendation|actions? for the (partnership|board)|what (the partnership|agencies) (should|will) do|improving systems and practice/,
+  ],
+  [
+    'terms-of-reference',
+    /terms of reference|^scope|lines of (enquiry|inquiry)|questions (for|of) the review|key questions|what (we|the review) (wanted|set out|aimed|sought) to (find out|learn|understand|answer)/,
+  ],
+  [
+    'methodology',
+    /method|^approach|how the review was (conducted|done|carried out)|how we (did|carried out|conducted) (the|this) review|review process|the review team|^process/,
+  ],
+  [
+    'family-involvement',
+    /family('s)? (involvement|contribution|views|perspective|participation)|(views|voice|involvement|contribution) of (the )?family|involving the family|family engagement/,
+  ],
+  [
+    'chronology',
+    /chronolog|key events|summary of events|timeline|practice episodes|narrative|what happened|the facts|case history|agency involvement|involvement of agencies/,
+  ],
   ['good-practice', /good practice|what (worked|went) well|strengths|positive practice/],
   ['learning', /learning|lessons|what (can be|we|the review) (learnt|learned|learn)/],
-  ['findings', /finding|analysis|appraisal|themes|discussion|issues (identified|arising)|key (practice )?issues|evaluation/],
+  [
+    'findings',
+    /finding|analysis|appraisal|themes|discussion|issues (identified|arising)|key (practice )?issues|evaluation/,
+  ],
   ['conclusions', /conclu|closing (comments|remarks)|final (comments|remarks|thoughts)/],
-  ['glossary', /glossary|abbreviation|acronym|terms used|definitions/],
-  ['agencies', /agencies (involved|that contributed|contributing)|^agencies$|organisations (involved|that contributed)|contributors|panel membership|membership of the (review )?panel|^(the )?review panel$|^the panel$/],
+  ['glossary', /glossary|abbreviation|acronym|terms used|definitions|words (we use|used)/],
+  [
+    'agencies',
+    /agencies (involved|that contributed|contributing)|^agencies$|contributing (agencies|organisations)|^who took part|organisations (involved|that contributed)|contributors|panel membership|membership of the (review )?panel|^(the )?review panel$|^the panel$/,
+  ],
   ['appendix', /append|annex|references|bibliography|further reading|useful (links|resources)/],
-  ['introduction', /introduc|purpose|why (this|the) (case|review)|about this review|reason for|circumstances|^the review$|preface|foreword|decision to (hold|undertake)/],
-  ['background', /background|family (composition|structure|history)|^the family|pen picture|lived experience|who (was|is)|about (child|baby|[a-z]+)\b|^the (child|adult|subject)|context|personal history|life story/],
+  [
+    'introduction',
+    /introduc|purpose|why (this|the) (case|review)|about this review|reason for|circumstances|^the review$|preface|foreword|decision to (hold|undertake)|why we (did|carried out|undertook) (this|the) review/,
+  ],
+  [
+    'background',
+    /background|family (composition|structure|history)|^the family|pen picture|lived experience|who (was|is)|about (child|baby|[a-z]+)\b|^the (child|adult|subject)|context|personal history|life story/,
+  ],
 ];
 
 export function classifyHeading(heading: string): SectionKind {
@@ -94,7 +124,8 @@ export function splitHeadingNumber(text: string): { number: string | null; title
   const m = HEADING_NUMBER.exec(text);
   if (m && (m[2] ?? '').length > 2 && /[A-Za-z]/.test(m[2] ?? '')) {
     // "A Child's Journey" is a title, not section "A": only letters followed by punctuation count.
-    if (/^[A-Z]$|^[IVX]+$/.test(m[1] ?? '') && !/^[A-Z]{1,4}[.):]/.test(text)) return { number: null, title: text };
+    if (/^[A-Z]$|^[IVX]+$/.test(m[1] ?? '') && !/^[A-Z]{1,4}[.):]/.test(text))
+      return { number: null, title: text };
     return { number: m[1] ?? null, title: (m[2] ?? '').trim() };
   }
   return { number: null, title: text };
@@ -125,7 +156,10 @@ export function segment(blocks: Block[]): Segmented {
       const level = block.level ?? (number ? number.split('.').length : 1);
       let kind = classifyHeading(title);
       if (recommendationsLevel !== null) {
-        if (level > recommendationsLevel && (kind === 'other' || kind === 'recommendations' || kind === 'agencies' || kind === 'learning')) {
+        if (
+          level > recommendationsLevel &&
+          (kind === 'other' || kind === 'recommendations' || kind === 'agencies' || kind === 'learning')
+        ) {
           kind = 'recommendations';
         } else {
           recommendationsLevel = null;
@@ -142,7 +176,14 @@ export function segment(blocks: Block[]): Segmented {
       ancestors.push(section);
       continue;
     }
-    if (!section) section = open({ kind: 'front-matter', heading: 'Title page', number: null, level: 1, page: block.page });
+    if (!section)
+      section = open({
+        kind: 'front-matter',
+        heading: 'Title page',
+        number: null,
+        level: 1,
+        page: block.page,
+      });
 
     let text = block.text;
     let paragraph: string | null = null;
@@ -159,7 +200,14 @@ export function segment(blocks: Block[]): Segmented {
     }
     if (!text.trim()) continue;
     const kind = block.kind === 'list-item' ? 'list-item' : 'paragraph';
-    passages.push({ seq: passages.length + 1, sectionSeq: section.seq, paragraph, page: block.page, kind, text });
+    passages.push({
+      seq: passages.length + 1,
+      sectionSeq: section.seq,
+      paragraph,
+      page: block.page,
+      kind,
+      text,
+    });
 
     const lead = RECOMMENDATION_LEAD.exec(text);
     const inRecommendations = section.kind === 'recommendations';
@@ -173,7 +221,13 @@ export function segment(blocks: Block[]): Segmented {
       });
     } else if (inRecommendations && (block.kind === 'list-item' || paragraph !== null) && text.length > 15) {
       const number = block.listIndex !== undefined ? String(block.listIndex) : paragraph;
-      recommendations.push({ seq: recommendations.length + 1, sectionSeq: section.seq, number, text, page: block.page });
+      recommendations.push({
+        seq: recommendations.length + 1,
+        sectionSeq: section.seq,
+        number,
+        text,
+        page: block.page,
+      });
     }
   }
   return { sections, passages, recommendations };

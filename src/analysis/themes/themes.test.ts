@@ -5,7 +5,7 @@ import { SEED_INDICATORS } from './indicators.js';
 import { Scorer, trainModel } from './model.js';
 import { compileThemes, indicatorPattern, ruleHits } from './rules.js';
 import { TAXONOMY_VERSION_1 } from './taxonomy.js';
-import { features, isBoilerplateSentence, isNegated, sentences } from './text.js';
+import { features, isBoilerplateHeading, isBoilerplateSentence, isNegated, sentences } from './text.js';
 import { cooccurrence, normalCdf, poissonTrend } from './trends.js';
 import { emergingTerms } from './emerging.js';
 
@@ -220,6 +220,30 @@ describe('coding gives evidence with its place', () => {
     ).toBeGreaterThanOrEqual(CODING.document.cut);
     // Below the document's size the short-text rule applies: three paragraphs are not a report.
     expect(coded([filler[0]!, filler[1]!, mention(1)])).toBe(0.45);
+  });
+});
+
+describe('a section of matters considered and ruled out', () => {
+  it.each([
+    ['Matters Considered and Not Found to Be Significant', true],
+    ['Other matters considered', true],
+    ['Issues considered and ruled out', true],
+    ['Findings', false],
+    ['What went well', false],
+  ])('"%s" describes the review, not the case: %s', (heading, expected) =>
+    expect(isBoilerplateHeading(heading)).toBe(expected),
+  );
+
+  it('codes nothing from it', () => {
+    const coder = new ThemeCoder([HOUSEHOLD], null);
+    const passage = (section: string) => ({
+      text: 'The smoke alarm had been taken down from the ceiling.',
+      section,
+      paragraph: '9.4',
+      page: 30,
+    });
+    expect(coder.code([passage('Matters considered and not found to be significant')])).toEqual([]);
+    expect(coder.code([passage('Findings')]).map((c) => c.slug)).toEqual([HOUSEHOLD.slug]);
   });
 });
 
