@@ -3,8 +3,11 @@ import type { Block, Line } from './model.js';
 
 const BULLET = /^(?:[•●▪◦·‣∙]|[-–*](?=\s)|o(?=\s{1,3}[A-Z]))\s*/;
 const NUMBERED_START = /^(?:\d{1,2}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.)\s+\S/;
+/** "Finding 3: …", "Key practice episode 2: …": numbered parts inside a part of the report */
+const LABELLED_HEADING =
+  /^(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+\d{1,2}[.:]\s+\S/i;
 const NUMBERED_HEADING =
-  /^(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:[\dA-Z]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]?|(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+\d{1,2}[.:])\s+\S/i;
+  /^(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:[\dA-Z]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]?)\s+\S/i;
 /** a numbered paragraph's opening ("4.12 The health visitor…") */
 const PARAGRAPH_START = /^\d{1,2}(?:\.\d{1,3}){1,3}\.?\s+\S/;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
@@ -31,11 +34,9 @@ export function looksLikeHeading(text: string, strict = false): { level: number 
   if (t.endsWith(':') && w.length > 3) return null; // "The following agencies contributed:" leads into a list
   if (/^\d{1,2}(\.\d{1,3})+\s/.test(t) && w.length > 8) return null; // a short numbered paragraph
   if (MONTH.test(t) && /\b(19|20)\d\d\b/.test(t) && w.length <= 4) return null; // a date line
+  if (LABELLED_HEADING.test(t)) return { level: 2 };
   const numbered = NUMBERED_HEADING.exec(t);
   if (numbered && /[A-Za-z]{3}/.test(t)) {
-    // "Finding 3: …", "Key practice episode 2: …" sit inside a part of the report
-    if (/^(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s/i.test(t))
-      return { level: 2 };
     const depth = (/^(\d+(?:\.\d+)*)/.exec(t)?.[1] ?? '1').split('.').length;
     return { level: Math.min(depth, 3) };
   }
