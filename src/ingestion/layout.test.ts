@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeHeading } from './layout.js';
+import { headingWithoutNumber, looksLikeHeading } from './layout.js';
 import { textToBlocks } from './extract/text.js';
 
 describe('looksLikeHeading: a line standing alone in plain text', () => {
@@ -77,4 +77,20 @@ describe('textToBlocks: headings with no blank line before them', () => {
       'paragraph: 12 months later the family moved again, to a flat in the town centre.',
     ]);
   });
+});
+
+describe('headingWithoutNumber: what a heading says', () => {
+  it.each([
+    ['7.2 Finding 4: Owen was not heard', 'Owen was not heard'],
+    [
+      'Finding 3: Housing and health did not share information',
+      'Housing and health did not share information',
+    ],
+    ['Learning point 2. Plans were not reviewed', 'Plans were not reviewed'],
+    ['Key practice episode 2: The home visit', 'The home visit'],
+    ['Part Three: Background and key events', 'Background and key events'],
+    ['3. Findings', 'Findings'],
+    ['Information sharing and assurance', 'Information sharing and assurance'],
+    ['2021 was the year of the pandemic', '2021 was the year of the pandemic'],
+  ])('"%s" says "%s"', (heading, words) => expect(headingWithoutNumber(heading)).toBe(words));
 });

@@ -3,11 +3,20 @@ import type { Block, Line } from './model.js';
 
 const BULLET = /^(?:[•●▪◦·‣∙]|[-–*](?=\s)|o(?=\s{1,3}[A-Z]))\s*/;
 const NUMBERED_START = /^(?:\d{1,2}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.)\s+\S/;
-/** "Finding 3: …", "Key practice episode 2: …": numbered parts inside a part of the report */
-const LABELLED_HEADING =
-  /^(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+\d{1,2}[.:]\s+\S/i;
-const NUMBERED_HEADING =
-  /^(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:[\dA-Z]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]?)\s+\S/i;
+/** "Finding 3:", "Key practice episode 2:": the label of a numbered part inside a part of the report */
+const LABEL = String.raw`(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+\d{1,2}[.:]`;
+/** "3.", "2.1", "B.", "Part Three:", "Appendix 2": a heading's number */
+const NUMBER = String.raw`(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:[\dA-Z]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]?)`;
+const LABELLED_HEADING = new RegExp(`^${LABEL}\\s+\\S`, 'i');
+const NUMBERED_HEADING = new RegExp(`^${NUMBER}\\s+\\S`, 'i');
+const HEADING_PREFIX = new RegExp(`^(?:${NUMBER}\\s+)?(?:${LABEL}\\s+)?(?=\\S)`, 'i');
+
+/** A heading's words without its number or label: "7.2 Finding 4: Owen was not heard" → "Owen was not heard". */
+export function headingWithoutNumber(heading: string): string {
+  const t = heading.trim();
+  return t.slice(HEADING_PREFIX.exec(t)?.[0].length ?? 0);
+}
+
 /** a numbered paragraph's opening ("4.12 The health visitor…") */
 const PARAGRAPH_START = /^\d{1,2}(?:\.\d{1,3}){1,3}\.?\s+\S/;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { ThemeCoder, locatedPassages } from '../analysis/themes/coder.js';
+import type { LocatedPassage } from '../analysis/themes/coder.js';
 import { evaluate } from '../analysis/themes/evaluate.js';
 import type { Evaluation } from '../analysis/themes/evaluate.js';
 import { SEED_INDICATORS } from '../analysis/themes/indicators.js';
@@ -243,6 +244,17 @@ export class ThemeService {
     given?: ThemeCoder,
   ): Promise<ThemeCode[]> {
     const coder = given ?? (await this.coder());
+    const { passages, applies } = await this.storedPassages(db, reviewId);
+    const codes = coder.code(passages, applies);
+    await this.repo.storeSuggestions(db, reviewId, codes);
+    return codes;
+  }
+
+  /** A stored review's passages as the coder reads them, and the themes' kind of review it is. */
+  async storedPassages(
+    db: Kysely<Database> | Transaction<Database>,
+    reviewId: string,
+  ): Promise<{ passages: LocatedPassage[]; applies: Applies }> {
     const review = await db
       .selectFrom('reviews')
       .select(['review_type', 'subject'])
@@ -255,19 +267,16 @@ export class ThemeService {
       .where('p.review_id', '=', reviewId)
       .orderBy('p.seq')
       .execute();
-    const applies: Applies = appliesOf(review.review_type, review.subject) ?? 'child';
-    const codes = coder.code(
-      rows.map((r) => ({
+    return {
+      passages: rows.map((r) => ({
         text: r.text,
         section: r.heading,
         sectionKind: r.kind,
         paragraph: r.paragraph,
         page: r.page === null ? null : Number(r.page),
       })),
-      applies,
-    );
-    await this.repo.storeSuggestions(db, reviewId, codes);
-    return codes;
+      applies: appliesOf(review.review_type, review.subject) ?? 'child',
+    };
   }
 
   codesFor(reviewId: string): Promise<StoredCode[]> {

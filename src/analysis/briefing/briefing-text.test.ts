@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { definitionsIn, segments, spelledOut } from './abbreviations.js';
 import { audienceOf, disciplinesOf, isPrescriptive } from './audiences.js';
 import { plainLanguage } from './plain.js';
+import { themeBriefing } from './theme-briefing.js';
 
 describe('plain language', () => {
   it('swaps wordy phrases for plain ones and lists each change', () => {
@@ -93,5 +94,54 @@ describe('audiences and disciplines', () => {
       ),
     ).toEqual(['health', 'police', 'education']);
     expect(disciplinesOf('Rent arrears led to an eviction notice.')).toEqual(['housing']);
+  });
+});
+
+describe('a theme briefing', () => {
+  it("quotes sentences of paragraphs, never a finding's heading, which has no paragraph to cite", () => {
+    const sentence = (n: number) =>
+      `The health visitor in area ${n} was not told that the family had moved, so the new baby was not visited for six weeks.`;
+    const briefing = themeBriefing(
+      {
+        theme: {
+          slug: 'information-sharing',
+          label: 'Information sharing',
+          definition: 'Information not shared.',
+        },
+        scope: { theme: 'information-sharing' },
+        scopeLine: 'all reviews',
+        reviewsInScope: 3,
+        reviews: [1, 2, 3].map((n) => ({
+          id: `r${n}`,
+          title: `Review ${n} (fictional)`,
+          year: 2020,
+          evidence: [
+            {
+              text: 'Housing and health visiting did not share what each of them knew about the family.',
+              section:
+                'Finding 2: Housing and health visiting did not share what each of them knew about the family',
+              paragraph: null,
+              page: 7,
+              reason: 'indicator “did not share”',
+              heading: true as const,
+            },
+            {
+              text: sentence(n),
+              section: 'Findings',
+              paragraph: `7.${n}`,
+              page: 7,
+              reason: 'indicator “was not told”',
+            },
+          ],
+        })),
+        recommendations: [],
+        trend: null,
+      },
+      {},
+    );
+    const quotes = briefing.statements.flatMap((s) => (s.source ? [s.source.quote] : []));
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.some((q) => q.startsWith('The health visitor in area'))).toBe(true);
+    expect(quotes.filter((q) => q.startsWith('Housing and health visiting'))).toEqual([]);
   });
 });

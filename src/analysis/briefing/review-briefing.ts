@@ -149,7 +149,7 @@ export function reviewBriefing(
 
   // Why it matters: the review's themes, and how often other reviews found the same.
   review.themes.slice(0, 3).forEach((code, i) => {
-    const first = code.evidence[0];
+    const first = code.evidence.find((e) => !e.heading);
     const passage = first && findPassage(review, first);
     const others = review.elsewhere[code.slug] ?? 0;
     const text =

@@ -112,13 +112,15 @@ export function themeBriefing(
       ),
     );
 
-  // Candidate points: every evidence sentence of every review. A point's support is how many other
+  // Candidate points: every evidence sentence of every review (not a finding's heading: a point is
+  // quoted from, and cited to, its paragraph). A point's support is how many other
   // reviews made much the same point; the best-supported, best-worded points come first. Sentences
   // are first ranked by how central their words are (shared with many others) and their shape, and
   // only the best PRESELECTED are read closely (framing, cues), which keeps large libraries quick.
   const candidates: Array<Candidate & { reviewId: string }> = [];
   for (const r of input.reviews)
     for (const e of r.evidence) {
+      if (e.heading) continue;
       const source: Source = {
         reviewId: r.id,
         reviewTitle: r.title,

@@ -5,6 +5,7 @@ import type { CompiledTheme, RuleHit } from './rules.js';
 import { isBoilerplateHeading, isBoilerplateSentence, sentences } from './text.js';
 import type { Applies, Evidence, Location, Theme, ThemeCode } from './types.js';
 import { textToBlocks } from '../../ingestion/extract/text.js';
+import { headingWithoutNumber } from '../../ingestion/layout.js';
 import { segment } from '../../ingestion/segment.js';
 import type { Segmented } from '../../ingestion/segment.js';
 
@@ -13,6 +14,8 @@ export interface LocatedPassage extends Location {
   text: string;
   /** the kind of section it is in, when known ("recommendations", "findings"…) */
   sectionKind?: string | null;
+  /** the text is the section's heading (see CODING) */
+  heading?: true;
 }
 
 /**
@@ -36,21 +39,65 @@ export interface LocatedPassage extends Location {
  * how many passages reach the threshold, their share of the document, the document's length)
  * gives a probability of at least `document.cut`, which is then its confidence. The weights are a
  * logistic regression fitted by scripts/tune-themes.ts --documents on the labelled training
- * documents (each scored by a model that did not learn from it) and the development reports; see
- * there for the figures.
+ * documents (each scored by a model that did not learn from it), the development reports and the
+ * imported demo reviews; see there for the figures. Each theme also has its own term
+ * (`document.themeBias`, fitted with the weights and kept small by a penalty): some themes'
+ * passages understate them (information sharing is mostly described, rarely named) and others'
+ * overstate them (every chronology closes a case, which is not yet a finding about thresholds).
+ *
+ * The heading of a part of the findings, the learning or the conclusions states what the review
+ * found ("Finding 3: Housing and health do not share information about families…"), so a heading
+ * of `headingWords` words or more there is read as one more passage of its section, once.
  */
 export const CODING = {
   ruleWeight: 0.3,
   threshold: 0.3,
   recommendationsFactor: 0.5,
   maxEvidence: 3,
+  headingWords: 4,
   document: {
     minPassages: 4,
     /** for documentFeatures' values, in order; the first is the intercept */
-    weights: [-0.31, 1.46, 1.11, 0.41, 1.92, 0.62, -1.72, 1.47] as readonly number[],
+    weights: [-0.58, 1.93, 1.35, 0.34, 1.76, 0.88, -1.45, 0.96] as readonly number[],
     cut: 0.5,
+    themeBias: {
+      neglect: 0.36,
+      'physical-abuse': -0.09,
+      'sexual-abuse': 0.28,
+      'emotional-abuse': 0.29,
+      exploitation: 0.01,
+      'online-harm': 0.24,
+      sudi: -0.15,
+      'domestic-abuse': -0.27,
+      'parental-mental-health': -0.39,
+      'substance-misuse': -0.2,
+      'young-person-mental-health': -0.08,
+      'disability-health': -0.2,
+      'self-neglect': 0.35,
+      'organisational-abuse': -0.59,
+      'housing-poverty': -0.43,
+      'culture-identity': 0.16,
+      education: -0.61,
+      carers: -0.02,
+      'information-sharing': 0.73,
+      'multi-agency-working': 0.37,
+      'risk-assessment': -0.63,
+      'professional-curiosity': -0.04,
+      'voice-of-child': 0.83,
+      'hidden-men': 0.28,
+      'thresholds-escalation': -0.48,
+      'supervision-workload': -0.2,
+      'record-keeping': -0.42,
+      'training-guidance': 0.04,
+      'mental-capacity': 0.1,
+      transitions: 0.39,
+      'written-agreements': 0.02,
+    } as Readonly<Record<string, number>>,
   },
 };
+
+/** Sections whose headings state what the review found. */
+const FINDING_SECTION_KINDS = new Set(['findings', 'learning', 'conclusions']);
 
 /**
  * What a theme's passages in a document show, as CODING.document.weights read it: 1 (the
@@ -65,9 +112,13 @@ export function documentFeatures(scores: readonly number[], passages: number, th
   return [1, s1, s2, s3, Math.log1p(reaching), reaching / Math.max(1, passages), length, s1 * length];
 }
 
-/** The probability the document decision gives a theme (a logistic of the weighted features). */
-export function documentProbability(features: readonly number[], weights: readonly number[]): number {
-  const z = features.reduce((sum, x, i) => sum + x * (weights[i] ?? 0), 0);
+/** The probability the document decision gives a theme (a logistic of the weighted features and its own term). */
+export function documentProbability(
+  features: readonly number[],
+  weights: readonly number[],
+  bias = 0,
+): number {
+  const z = features.reduce((sum, x, i) => sum + x * (weights[i] ?? 0), bias);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -135,7 +186,7 @@ export class ThemeCoder {
    */
   scoreDocument(passages: LocatedPassage[]): Map<string, PassageScore[]> {
     const best = new Map<string, PassageScore[]>();
-    for (const passage of passages) {
+    for (const passage of this.withFindingHeadings(passages)) {
       if (BOILERPLATE_SECTION_KINDS.has(passage.sectionKind ?? '') || isBoilerplateHeading(passage.section))
         continue;
       const factor = passage.sectionKind === 'recommendations' ? this.settings.recommendationsFactor : 1;
@@ -148,6 +199,34 @@ export class ThemeCoder {
     }
     for (const scores of best.values()) scores.sort((a, b) => b.confidence - a.confidence);
     return best;
+  }
+
+  /**
+   * The passages with, before the first passage of each findings, learning or conclusions section,
+   * its heading's statement (see CODING), located at that section and passage's page.
+   */
+  private withFindingHeadings(passages: LocatedPassage[]): LocatedPassage[] {
+    const out: LocatedPassage[] = [];
+    let section: string | null = null;
+    for (const passage of passages) {
+      if (
+        passage.section &&
+        passage.section !== section &&
+        FINDING_SECTION_KINDS.has(passage.sectionKind ?? '')
+      ) {
+        const statement = headingWithoutNumber(passage.section);
+        if (statement.split(/\s+/).length >= this.settings.headingWords)
+          out.push({
+            ...passage,
+            text: /[.?!]$/.test(statement) ? statement : `${statement}.`,
+            paragraph: null,
+            heading: true,
+          });
+      }
+      section = passage.section;
+      out.push(passage);
+    }
+    return out;
   }
 
   /** Codes a document's passages; `applies` leaves out themes that do not apply to its kind of review. */
@@ -170,6 +249,7 @@ export class ThemeCoder {
             this.settings.threshold,
           ),
           this.settings.document.weights,
+          this.settings.document.themeBias[theme.slug] ?? 0,
         );
         if (confidence < this.settings.document.cut) continue;
       } else {
@@ -211,7 +291,12 @@ export class ThemeCoder {
     if (kept.length === 0) return out;
     const joined = kept.join(' ');
     const predictions = this.scorer?.predict(joined);
-    const location = { section: passage.section, paragraph: passage.paragraph, page: passage.page };
+    const location = {
+      section: passage.section,
+      paragraph: passage.paragraph,
+      page: passage.page,
+      ...(passage.heading ? { heading: true as const } : {}),
+    };
     // Below this a passage can neither code a theme nor give it evidence: not worth explaining.
     const useful = this.settings.threshold * 0.8;
     for (const theme of this.themes) {

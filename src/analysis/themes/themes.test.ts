@@ -18,6 +18,8 @@ const slugsOf = (text: string) => rulesOnly.codeText(text).map((c) => c.slug);
  */
 const HOUSEHOLD = {
   ...THEMES[0]!,
+  slug: 'household',
+  label: 'Household safety',
   indicators: [
     { match: 'any' as const, text: 'smoke alarm', strength: 'strong' as const },
     { match: 'any' as const, text: 'kettle', strength: 'weak' as const },
@@ -220,6 +222,59 @@ describe('coding gives evidence with its place', () => {
     ).toBeGreaterThanOrEqual(CODING.document.cut);
     // Below the document's size the short-text rule applies: three paragraphs are not a report.
     expect(coded([filler[0]!, filler[1]!, mention(1)])).toBe(0.45);
+
+    // A theme's own term moves its bar: up, and three mentions are not enough; down, and two are.
+    const withBias = (bias: number) =>
+      new ThemeCoder([HOUSEHOLD], null, {
+        ...CODING,
+        document: { ...CODING.document, themeBias: { household: bias } },
+      });
+    expect(withBias(-1).code([...filler, mention(1), mention(2), mention(3)])).toEqual([]);
+    const two = withBias(1).code([...filler, mention(1), mention(2)])[0]?.confidence;
+    expect(two).toBe(
+      Math.round(
+        documentProbability(
+          documentFeatures([0.45, 0.45], filler.length + 2, CODING.threshold),
+          CODING.document.weights,
+          1,
+        ) * 100,
+      ) / 100,
+    );
+    expect(two).toBeGreaterThanOrEqual(CODING.document.cut);
+  });
+
+  it("reads a finding's heading as a passage of its section: it states what the review found", () => {
+    const coder = new ThemeCoder([HOUSEHOLD], null);
+    const filler = (section: string, from: number) =>
+      Array.from({ length: 6 }, (_, i) => ({
+        text: `The family attended appointment number ${from + i} as planned.`,
+        section,
+        sectionKind: section === 'Chronology' ? 'chronology' : 'findings',
+        paragraph: String(from + i),
+        page: 4,
+      }));
+    const heading = '7.3 Finding 2: The smoke alarm had been taken down and nobody noticed';
+    const report = (kind: string) => [
+      ...filler('Chronology', 1),
+      ...filler(heading, 20).map((p) => ({ ...p, sectionKind: kind })),
+    ];
+    const [code] = coder.code(report('findings'));
+    expect(code?.slug).toBe('household');
+    expect(code?.evidence[0]).toMatchObject({
+      text: 'The smoke alarm had been taken down and nobody noticed.',
+      section: heading,
+      paragraph: null,
+      page: 4,
+      heading: true,
+    });
+    // The same words heading a part of the chronology, or the terms of reference, are not read.
+    expect(coder.code(report('chronology'))).toEqual([]);
+    expect(coder.code(report('terms-of-reference'))).toEqual([]);
+    // Nor a heading too short to state anything ("Smoke alarms").
+    const short = report('findings').map((p) =>
+      p.section === heading ? { ...p, section: '7.3 Smoke alarms' } : p,
+    );
+    expect(coder.code(short)).toEqual([]);
   });
 });
 

@@ -37,6 +37,8 @@ export interface Evidence extends Location {
   text: string;
   /** why this sentence counts: the indicator that matched, or the model's words */
   reason: string;
+  /** the words are the heading of a finding (its section), not a sentence of a paragraph */
+  heading?: true;
 }
 
 export interface ThemeCode {
