@@ -30,6 +30,11 @@ describe('classifyHeading', () => {
     ['How we did the review', 'methodology'],
     ['Words we use in this report', 'glossary'],
     ['Why we did this review', 'introduction'],
+    // matters considered and set aside
+    ['Matters Considered and Not Found to Be Significant', 'ruled-out'],
+    ['Issues considered and ruled out', 'ruled-out'],
+    ['Things we considered that did not affect the outcome', 'ruled-out'],
+    ['Acknowledgements', 'agencies'],
   ])('"%s" is %s', (heading, kind) => expect(classifyHeading(heading.replace(/^\d+\.\s*/, ''))).toBe(kind));
 });
 

@@ -7,6 +7,7 @@ export type SectionKind =
   | 'introduction'
   | 'terms-of-reference'
   | 'methodology'
+  | 'ruled-out'
   | 'family-involvement'
   | 'background'
   | 'chronology'
@@ -26,6 +27,11 @@ export type SectionKind =
  */
 const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   ['contents', /^(table of )?contents$/],
+  // matters the review considered and set aside: what they name did not happen, or did not matter
+  [
+    'ruled-out',
+    /not found to be (significant|relevant|contributory)|(considered|examined|explored) (but|and) (not|ruled out|found not)|did not (affect|contribute to) the outcome|(other )?(matters|issues) considered/,
+  ],
   [
     'executive-summary',
     /executive summary|^summary( report)?$|^overview$|summary of (the )?(review|report|findings|learning)/,
@@ -60,7 +66,7 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   ['glossary', /glossary|abbreviation|acronym|terms used|definitions|words (we use|used)/],
   [
     'agencies',
-    /agencies (involved|that contributed|contributing)|^agencies$|contributing (agencies|organisations)|^who took part|organisations (involved|that contributed)|contributors|panel membership|membership of the (review )?panel|^(the )?review panel$|^the panel$/,
+    /agencies (involved|that contributed|contributing)|^agencies$|acknowledg|contributing (agencies|organisations)|^who took part|organisations (involved|that contributed)|contributors|panel membership|membership of the (review )?panel|^(the )?review panel$|^the panel$/,
   ],
   ['appendix', /append|annex|references|bibliography|further reading|useful (links|resources)/],
   [

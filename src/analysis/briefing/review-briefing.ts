@@ -51,6 +51,7 @@ const NOT_CONTENT = new Set([
   'contents',
   'terms-of-reference',
   'methodology',
+  'ruled-out',
   'glossary',
   'agencies',
   'appendix',

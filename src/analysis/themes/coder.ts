@@ -2,11 +2,11 @@ import { Scorer } from './model.js';
 import type { ThemeModel } from './model.js';
 import { compileThemes, ruleHits } from './rules.js';
 import type { CompiledTheme, RuleHit } from './rules.js';
-import { isBoilerplateHeading, isBoilerplateSentence, sentences } from './text.js';
+import { isBoilerplateSentence, sentences } from './text.js';
 import type { Applies, Evidence, Location, Theme, ThemeCode } from './types.js';
 import { textToBlocks } from '../../ingestion/extract/text.js';
 import { headingWithoutNumber } from '../../ingestion/layout.js';
-import { segment } from '../../ingestion/segment.js';
+import { classifyHeading, segment } from '../../ingestion/segment.js';
 import type { Segmented } from '../../ingestion/segment.js';
 
 /** A paragraph of a report, with where it sits. */
@@ -153,14 +153,25 @@ export function passagesOfText(text: string): LocatedPassage[] {
     .map((p, i) => ({ text: p, section: null, paragraph: String(i + 1), page: null }));
 }
 
-/** Sections that describe the review, not the case: what they mention is not what happened. */
+/**
+ * Sections that describe the review, not the case (what they mention is not what happened), or
+ * set matters aside as considered and ruled out.
+ */
 export const BOILERPLATE_SECTION_KINDS = new Set([
+  'contents',
   'terms-of-reference',
   'methodology',
+  'ruled-out',
   'glossary',
   'agencies',
   'appendix',
 ]);
+
+/** Whether a passage sits in such a section: by its section's kind, or its heading's when not given. */
+export function inBoilerplateSection(passage: Pick<LocatedPassage, 'section' | 'sectionKind'>): boolean {
+  const kind = passage.sectionKind ?? (passage.section ? classifyHeading(passage.section) : null);
+  return BOILERPLATE_SECTION_KINDS.has(kind ?? '');
+}
 
 export interface PassageScore {
   confidence: number;
@@ -187,8 +198,7 @@ export class ThemeCoder {
   scoreDocument(passages: LocatedPassage[]): Map<string, PassageScore[]> {
     const best = new Map<string, PassageScore[]>();
     for (const passage of this.withFindingHeadings(passages)) {
-      if (BOILERPLATE_SECTION_KINDS.has(passage.sectionKind ?? '') || isBoilerplateHeading(passage.section))
-        continue;
+      if (inBoilerplateSection(passage)) continue;
       const factor = passage.sectionKind === 'recommendations' ? this.settings.recommendationsFactor : 1;
       for (const [slug, score] of this.scorePassage(passage)) {
         best.set(slug, [

@@ -23,14 +23,6 @@ export function sentences(text: string): string[] {
   return out.filter((s) => /[\p{L}]/u.test(s));
 }
 
-/** Headings of sections that describe the review rather than the case. */
-const BOILERPLATE_HEADING =
-  /\b(terms of reference|scope of the review|methodology|method|glossary|abbreviations|acronyms|agencies (involved|contributing|that contributed)|contributing agencies|contributors|panel (members|membership)|review panel|membership|contents|acknowledg|the review process|process of the review|how the review was (conducted|carried out)|appendix|lines of enquiry|key (lines of enquiry|questions)|not found to be (significant|relevant|contributory)|(considered|found) (but|and) (not|ruled out)|ruled out|did not (affect|contribute to) the outcome|other (matters|issues) considered|matters considered)\b/i;
-
-export function isBoilerplateHeading(heading: string | null): boolean {
-  return heading !== null && BOILERPLATE_HEADING.test(heading);
-}
-
 /** Sentences about the review itself, glossary definitions and lists of agencies. */
 const BOILERPLATE_SENTENCE = new RegExp(
   [

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CODING, ThemeCoder, documentFeatures, documentProbability } from './coder.js';
+import { CODING, ThemeCoder, documentFeatures, documentProbability, inBoilerplateSection } from './coder.js';
 import { evaluate } from './evaluate.js';
 import { SEED_INDICATORS } from './indicators.js';
 import { Scorer, trainModel } from './model.js';
 import { compileThemes, indicatorPattern, ruleHits } from './rules.js';
 import { TAXONOMY_VERSION_1 } from './taxonomy.js';
-import { features, isBoilerplateHeading, isBoilerplateSentence, isNegated, sentences } from './text.js';
+import { features, isBoilerplateSentence, isNegated, sentences } from './text.js';
 import { cooccurrence, normalCdf, poissonTrend } from './trends.js';
 import { emergingTerms } from './emerging.js';
 
@@ -283,11 +283,21 @@ describe('a section of matters considered and ruled out', () => {
     ['Matters Considered and Not Found to Be Significant', true],
     ['Other matters considered', true],
     ['Issues considered and ruled out', true],
+    ['Things we considered that did not affect the outcome', true],
+    ['Acknowledgements', true],
+    ['Terms of reference', true],
     ['Findings', false],
     ['What went well', false],
-  ])('"%s" describes the review, not the case: %s', (heading, expected) =>
-    expect(isBoilerplateHeading(heading)).toBe(expected),
+    ['Domestic abuse was ruled out too quickly', false],
+    ['Finding 2: Other explanations were not explored', false],
+  ])('"%s" is set aside: %s', (heading, expected) =>
+    expect(inBoilerplateSection({ section: heading })).toBe(expected),
   );
+
+  it("goes by the section's kind where the importer gave it", () => {
+    expect(inBoilerplateSection({ section: 'Matters considered', sectionKind: 'findings' })).toBe(false);
+    expect(inBoilerplateSection({ section: 'Part Two', sectionKind: 'ruled-out' })).toBe(true);
+  });
 
   it('codes nothing from it', () => {
     const coder = new ThemeCoder([HOUSEHOLD], null);
