@@ -60,12 +60,15 @@ describe('negation: a concern ruled out is not a theme', () => {
     ['Alcohol played no part in the events of that night.', 'Alcohol'],
     ['No concerns about neglect were raised by the school.', 'neglect'],
     ['The skeletal survey showed no fractures.', 'fractures'],
+    ['Her attendance was good throughout; education was not itself a concern.', 'education'],
+    ['Alcohol was not found to be a factor in her death.', 'Alcohol'],
   ])('"%s" negates "%s"', (sentence, words) => expect(negated(sentence, words)).toBe(true));
 
   it.each([
     ['No one recognised the domestic abuse for what it was.', 'domestic abuse'],
     ['Information was not shared with the GP, but the neglect was obvious to the nursery.', 'neglect'],
     ['Although there was no evidence of drug use, domestic abuse was reported twice.', 'domestic abuse'],
+    ['The neglect was not itself recognised by any agency.', 'neglect'],
   ])('"%s" does not negate "%s"', (sentence, words) => expect(negated(sentence, words)).toBe(false));
 
   it('codes the theme that is present and not the one ruled out in the same sentence', () => {
