@@ -94,3 +94,46 @@ describe('headingWithoutNumber: what a heading says', () => {
     ['2021 was the year of the pandemic', '2021 was the year of the pandemic'],
   ])('"%s" says "%s"', (heading, words) => expect(headingWithoutNumber(heading)).toBe(words));
 });
+
+describe('textToBlocks: text wrapped into lines with no blank line between paragraphs', () => {
+  const blocks = (text: string) => textToBlocks(text).blocks.map((b) => `${b.kind}: ${b.text}`);
+  // as text copied out of a PDF often reads: lines of about 80 characters, paragraphs run on
+  const wrapped = [
+    'Terms of reference',
+    'The review was asked to consider how agencies shared what they knew about the',
+    "family, and whether the threshold for a referral to children's social care was",
+    'understood by everyone who worked with them.',
+    'What happened',
+    'Jay was born in the spring of 2021 and lived with his mother and her partner in a',
+    'one-bedroom flat above a shop. The health visitor saw him at home four times in',
+    'his first year, and the flat was warm and clean.',
+    'In the autumn the family moved to temporary accommodation in another borough,',
+    'and the health visiting record did not follow them for eleven weeks.',
+  ].join('\n');
+
+  it('ends a paragraph at a short line that finishes a sentence, and heads the next part with a short unfinished line', () => {
+    expect(blocks(wrapped)).toEqual([
+      'heading: Terms of reference',
+      "paragraph: The review was asked to consider how agencies shared what they knew about the family, and whether the threshold for a referral to children's social care was understood by everyone who worked with them.",
+      'heading: What happened',
+      'paragraph: Jay was born in the spring of 2021 and lived with his mother and her partner in a one-bedroom flat above a shop. The health visitor saw him at home four times in his first year, and the flat was warm and clean.',
+      'paragraph: In the autumn the family moved to temporary accommodation in another borough, and the health visiting record did not follow them for eleven weeks.',
+    ]);
+  });
+
+  it('leaves a few short lines, or lines that run on, as one paragraph', () => {
+    expect(blocks('The visit was brief.\nThe flat was cold.\nNo one asked why.')).toEqual([
+      'paragraph: The visit was brief. The flat was cold. No one asked why.',
+    ]);
+    // sentences that end on a full line: the paragraph goes on
+    const full = [
+      "The family were known to children's social care, the police and the school nurse.",
+      'Each agency held part of the picture, and none of them held the whole of it at any',
+      'point in the two years before the review began, which is a finding this review has',
+      'made before in other words about other children in other parts of the county too.',
+      'No one was asked to bring the pieces together, and so no one did it in the end.',
+      'The partnership has accepted this.',
+    ];
+    expect(blocks(full.join('\n'))).toEqual([`paragraph: ${full.join(' ')}`]);
+  });
+});

@@ -154,6 +154,29 @@ export function pdfLinesToBlocks(lines: Line[]): Block[] {
 }
 
 /** Turns plain-text lines (paragraphs separated by blank lines) into blocks. */
+/** A line shorter than this share of the lines' wrap width is the last of its paragraph. */
+const SHORT_LINE = 0.7;
+
+/**
+ * The width a group of lines was wrapped to: its longer lines' length (the 80th percentile), or
+ * Infinity when there are too few lines, or too short ones, to tell a paragraph's short last line.
+ */
+function wrapWidth(lines: Line[]): number {
+  if (lines.length < 6) return Infinity;
+  const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.8)] ?? 0;
+  return width >= 50 ? width : Infinity;
+}
+
+function isParagraphEnd(line: Line | undefined, width: number): boolean {
+  return (
+    line !== undefined &&
+    width < Infinity &&
+    line.text.length < width * SHORT_LINE &&
+    /[.!?:"”)]$/.test(line.text)
+  );
+}
+
 export function textLinesToBlocks(lines: Line[]): Block[] {
   const vocab = vocabulary(lines.map((l) => l.text));
   const groups: Line[][] = [];
@@ -173,6 +196,7 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
   for (const g of groups) {
     const first = g[0];
     if (!first) continue;
+    const width = wrapWidth(g);
     if (g.length === 1) {
       const h = looksLikeHeading(first.text);
       if (h) {
@@ -189,6 +213,19 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
         current !== null && /[.!?:;"”)]$/.test(current.text) && !/[?]$/.test(line.text)
           ? looksLikeHeading(line.text, true)
           : null;
+      // In wrapped text, a short line after a finished paragraph, itself unfinished, can head the next.
+      const wrappedHeading =
+        width < Infinity &&
+        line.text.length < width * SHORT_LINE &&
+        !/[.,;:!?]$/.test(line.text) &&
+        (i === 0 || isParagraphEnd(g[i - 1], width))
+          ? looksLikeHeading(line.text)
+          : null;
+      if (wrappedHeading) {
+        blocks.push({ kind: 'heading', text: line.text, page: line.page, level: wrappedHeading.level });
+        current = null;
+        continue;
+      }
       if (heading && (next === undefined || PARAGRAPH_START.test(next.text))) {
         blocks.push({ kind: 'heading', text: line.text, page: line.page, level: heading.level });
         current = null;
@@ -196,7 +233,9 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
       }
       const bullet = BULLET.test(line.text);
       const numberedItem = current !== null && NUMBERED_START.test(line.text) && current.text.length > 0;
-      if (!current || bullet || (numberedItem && /[.:;]$/.test(current.text))) {
+      // Wrapped text without blank lines: a paragraph ends at a short line that finishes a sentence.
+      const paragraphEnded = isParagraphEnd(g[i - 1], width) && /^["“‘'(]?[A-Z0-9]/.test(line.text);
+      if (!current || bullet || paragraphEnded || (numberedItem && /[.:;]$/.test(current.text))) {
         current = bullet
           ? { kind: 'list-item', text: line.text.replace(BULLET, ''), page: line.page }
           : { kind: 'paragraph', text: line.text, page: line.page };
