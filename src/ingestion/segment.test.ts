@@ -35,6 +35,10 @@ describe('classifyHeading', () => {
     ['Issues considered and ruled out', 'ruled-out'],
     ['Things we considered that did not affect the outcome', 'ruled-out'],
     ['Acknowledgements', 'agencies'],
+    // the analysis set out by the review's questions
+    ['Analysis against the terms of reference', 'findings'],
+    ['Findings by key line of enquiry', 'findings'],
+    ['2. Terms of Reference and Scope', 'terms-of-reference'],
   ])('"%s" is %s', (heading, kind) => expect(classifyHeading(heading.replace(/^\d+\.\s*/, ''))).toBe(kind));
 });
 
@@ -112,5 +116,60 @@ describe('segment', () => {
   it('does not count an introductory sentence in the recommendations section', () => {
     const out = segment([h('Recommendations'), p('This review makes four recommendations to the board.')]);
     expect(out.recommendations).toHaveLength(0);
+  });
+});
+
+describe('a part of the analysis headed by the question it answers', () => {
+  const kinds = (blocks: Block[]) => segment(blocks).sections.map((s) => [s.kind, s.heading]);
+
+  it('is analysis inside the analysis, or straight after it when all headings are one size', () => {
+    const body = [p('The care plan was not reviewed after the fall.')];
+    expect(
+      kinds([
+        h('6. Analysis', 1),
+        ...body,
+        h('Care at the home (terms of reference b)', 2),
+        ...body,
+        h('The lines of enquiry and what agencies knew', 2),
+        ...body,
+      ]).map(([kind]) => kind),
+    ).toEqual(['findings', 'findings', 'findings']);
+    expect(
+      kinds([
+        h('6. Analysis'),
+        ...body,
+        h('Care at the home (terms of reference b)'),
+        ...body,
+        h('Key line of enquiry 3: Listening to Edith'),
+        ...body,
+      ]).map(([kind]) => kind),
+    ).toEqual(['findings', 'findings', 'findings']);
+  });
+
+  it('stays a term of reference where the review sets its questions', () => {
+    const body = [p('Did agencies share what they knew about the home?')];
+    expect(
+      kinds([
+        h('2. Terms of reference', 1),
+        ...body,
+        h('Term of reference 1: Information sharing', 2),
+        ...body,
+        h('3. Background', 1),
+        ...body,
+        h('Key line of enquiry 2: Care at the home', 1),
+        ...body,
+        h('7. Conclusions', 1),
+        ...body,
+        h('Terms of reference', 1),
+        ...body,
+      ]).map(([kind]) => kind),
+    ).toEqual([
+      'terms-of-reference',
+      'terms-of-reference',
+      'background',
+      'terms-of-reference',
+      'conclusions',
+      'terms-of-reference',
+    ]);
   });
 });

@@ -40,9 +40,14 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
     'recommendations',
     /recommendation|actions? for the (partnership|board)|what (the partnership|agencies) (should|will) do|improving systems and practice/,
   ],
+  // the analysis set out by the questions the review was asked ("Analysis against the terms of reference")
+  [
+    'findings',
+    /(analysis|findings|discussion|evaluation)\b.*\b(terms of reference|lines? of (enquiry|inquiry)|key questions)/,
+  ],
   [
     'terms-of-reference',
-    /terms of reference|^scope|lines of (enquiry|inquiry)|questions (for|of) the review|key questions|what (we|the review) (wanted|set out|aimed|sought) to (find out|learn|understand|answer)/,
+    /terms of reference|^scope|lines? of (enquiry|inquiry)|questions (for|of) the review|key questions|what (we|the review) (wanted|set out|aimed|sought) to (find out|learn|understand|answer)/,
   ],
   [
     'methodology',
@@ -78,6 +83,12 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
     /background|family (composition|structure|history)|^the family|pen picture|lived experience|who (was|is)|about (child|baby|[a-z]+)\b|^the (child|adult|subject)|context|personal history|life story/,
   ],
 ];
+
+/** Parts of a report that answer the review's questions rather than set them. */
+const ANSWERING_KINDS = new Set<SectionKind>(['findings', 'learning', 'conclusions']);
+/** a heading that names one of the review's questions: "(terms of reference b)", "Key line of enquiry 2:" */
+const NAMES_A_QUESTION =
+  /\b(terms? of reference|(key )?lines? of (enquiry|inquiry)|key question|tor|kloe)\s*(\(?[a-z]\)?|\d{1,2}|[ivx]{1,4})\s*(\)|:|\.|$)/i;
 
 export function classifyHeading(heading: string): SectionKind {
   const h = heading.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
@@ -177,6 +188,14 @@ export function segment(blocks: Block[]): Segmented {
       // Sub-headings inside a known section ("4.2 Health visiting") belong to that section's role;
       // the document's own title heading opens the title page.
       if (kind === 'other' && parent && parent.kind !== 'front-matter') kind = parent.kind;
+      // A part of the analysis may be headed by the question it answers ("Care at the home (terms of
+      // reference b)"): inside the analysis, or straight after it with no levels to tell, it is analysis.
+      if (kind === 'terms-of-reference') {
+        const before = sections[sections.length - 1];
+        if (parent && ANSWERING_KINDS.has(parent.kind)) kind = parent.kind;
+        else if (NAMES_A_QUESTION.test(title) && before && ANSWERING_KINDS.has(before.kind))
+          kind = before.kind;
+      }
       if (kind === 'other' && sections.length === 0 && passages.length === 0) kind = 'front-matter';
       section = open({ kind, heading: title, number, level, page: block.page });
       ancestors.push(section);
