@@ -2,7 +2,8 @@
  * Theme coding benchmark: coding throughput on the demo corpus scaled to N reviews (the demo's
  * reviews coded in turn until N have been coded, in memory), then the evaluation figures (per theme
  * and micro/macro) on the labelled set's test split, on the holdout set, on the holdout reports
- * (whole fictional reports, as written and rewrapped as text copied out of a PDF reads) and on the
+ * (whole fictional reports: as written, rewrapped as text copied out of a PDF reads, and typeset as
+ * PDF and read back as an upload is) and on the
  * demo reviews' own theme labels (whole reports). The test
  * split and the holdout files are for measuring only: never tune on them.
  *
@@ -22,6 +23,7 @@ import {
   parseLabelled,
 } from '../src/services/theme-service.js';
 import { openDemoStore } from '../scripts/lib/demo-store.js';
+import { markdownToPdf, plainReportToMarkdown } from '../scripts/lib/render.js';
 
 const { values } = parseArgs({
   options: {
@@ -88,6 +90,20 @@ const rewrap = (text: string) =>
 const onRewrapped = await services.themes.evaluate(
   holdoutReports.map((item) => ({ ...item, text: rewrap(item.text) })),
 );
+// The same reports as they are published: typeset as PDF (headings in bold, running heads, "Page N
+// of M" footers, words hyphenated at line ends) and read back as an upload is (classifyFile).
+const typeset: Array<{ themes: string[] }> = [];
+for (const item of holdoutReports) {
+  const pdf = await markdownToPdf(plainReportToMarkdown(item.text), {
+    runningHead: 'Fictional review for the Safeguarding Learning Hub - OFFICIAL',
+    footer: 'page-of',
+    hyphenate: true,
+  });
+  typeset.push({
+    themes: (await services.themes.classifyFile(new Uint8Array(pdf), `${item.id}.pdf`)).map((c) => c.slug),
+  });
+}
+const onPdf = evaluate(holdoutReports, typeset, slugs);
 // The demo reviews' labels come from their manifests (written with the reports, not from the rules).
 // The document decision is fitted on them too (scripts/tune-themes.ts --documents, which prints its
 // five-fold figure), so this is a figure of the whole import and coding, not of unseen reports.
@@ -134,6 +150,7 @@ const result = {
   holdout: summary(onHoldout),
   holdout_reports: summary(onReports),
   holdout_reports_rewrapped: summary(onRewrapped),
+  holdout_reports_pdf: summary(onPdf),
   holdout_reports_long: summary(onLong),
   demo_reviews: summary(onDemo),
   node: process.version,
@@ -145,6 +162,7 @@ process.stdout.write(
     perTheme('holdout set', onHoldout),
     `holdout reports, whole (${onReports.items}: ${reportFiles.join(', ')}): ${averages(onReports)}`,
     `holdout reports, rewrapped as lines with no blank line between paragraphs: ${averages(onRewrapped)}`,
+    `holdout reports, typeset as PDF and read back as an upload: ${averages(onPdf)}`,
     `holdout reports, the full-length ones alone (${onLong.items}): ${averages(onLong)}`,
     `demo reviews, whole reports, as imported (${onDemo.items}; the document decision is fitted on them): ${averages(onDemo)}`,
   ].join('\n') + '\n',

@@ -284,3 +284,34 @@ export async function markdownToDocx(markdown: string, options: RenderOptions = 
   });
   return Packer.toBuffer(doc);
 }
+
+/**
+ * A plain-text report as Markdown, for typesetting as the labelled reports in demo/themes are
+ * written: blocks are separated by blank lines; a block of one short line that does not end a
+ * sentence is a heading when it is numbered or labelled ("2. Terms of reference", "Finding 3: …")
+ * or stands between paragraphs, and otherwise an item of a list (agencies, glossary entries).
+ * Numbers that open a paragraph are kept as text, not made list numbers.
+ */
+export function plainReportToMarkdown(text: string): string {
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean);
+  const short = blocks.map((b) => !b.includes('\n') && b.length <= 120 && !/[.;:,!?]$/.test(b));
+  const labelled = (b: string) =>
+    /^(\d+(\.\d+)*\.?\s|(part|section|appendix|annex)\s|(finding|episode|learning point|period|theme)\s+\d|key practice episode)/i.test(
+      b,
+    );
+  return blocks
+    .map((block, i) => {
+      if (i > 0 && short[i]) {
+        const heading =
+          labelled(block) ||
+          (!short[i - 1] && !short[i + 1]) ||
+          (short[i - 1] && labelled(blocks[i - 1] ?? '') && !short[i + 1]);
+        return heading ? `## ${block}` : `- ${block}`;
+      }
+      return block.replace(/^(\d+)\.(\s)/, '$1\\.$2').replace(/([*_`])/g, '\\$1');
+    })
+    .join('\n\n');
+}
