@@ -150,6 +150,32 @@ describe('indicators', () => {
     ).toBe(false);
   });
 
+  // Found where new writers' passages were over-coded: the words, in another sense or too general.
+  it.each([
+    ['She tripped over the raised threshold of the back door.', 'thresholds-escalation', false],
+    ['The threshold for a strategy discussion was not understood.', 'thresholds-escalation', true],
+    ["The health visitor described him as 'a curious, busy little boy'.", 'professional-curiosity', false],
+    ['Practitioners were not curious about who else lived in the flat.', 'professional-curiosity', true],
+    ['His own words were not brought into the initial assessment.', 'disability-health', false],
+    ['Child D was not brought to four dental appointments.', 'disability-health', true],
+    ['Her role as a carer for her brothers was not recognised by any agency.', 'risk-assessment', false],
+    ['The housing association completed its annual fire risk assessment.', 'risk-assessment', false],
+    ['There was no assessment of his capacity to decide where to live.', 'risk-assessment', false],
+    ['There was no assessment of the risk the father posed.', 'risk-assessment', true],
+    ['The triage decision was never revisited.', 'risk-assessment', true],
+    ['The decision was made to hold a meeting.', 'risk-assessment', false],
+    [
+      'The practice manager declined to share it because Mr S had not consented.',
+      'supervision-workload',
+      false,
+    ],
+    ['The team manager signed off the assessment without reading it.', 'supervision-workload', true],
+  ])('"%s": a strong indicator of %s is %s', (sentence, slug, expected) =>
+    expect(
+      ruleHits(sentence, compileThemes(THEMES)).some((h) => h.slug === slug && h.strength === 'strong'),
+    ).toBe(expected),
+  );
+
   it('reports the strongest indicator per theme, with the words it matched', () => {
     const hits = ruleHits(
       'Baby J was found unresponsive after co-sleeping on the sofa with his father.',
