@@ -141,10 +141,14 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
       '\\b(mother|father|parent|carer|mum|dad|partner|perpetrator|Mr|Mrs|Ms)\\b.{0,60}\\b(depress(ion|ed)|anxiety|psychosis|psychotic|schizophreni|bipolar|personality disorder|postnatal|post[- ]natal|perinatal mental|suicidal|self[- ]harm|overdose|mental (ill[- ]?)?health)',
       '\\b(parental|maternal|paternal|perinatal|postnatal|post[- ]natal) (mental (ill[- ]?)?health|depression|anxiety|psychosis)',
       '\\b(her|his|their) mental (ill[- ]?)?health\\b',
-      '\\b(community mental health team|CMHT|crisis team|home treatment team|perinatal mental health (team|service)|sectioned|detained under the mental health act)',
+      '\\b(sectioned|detained under the mental health act)',
       '\\b(antidepressants?|anti[- ]depressants?|antipsychotics?)\\b',
     ),
-    ...weak('\\bmental (ill[- ]?)?health\\b', '\\b(depression|anxiety|low mood)\\b'),
+    ...weak(
+      '\\bmental (ill[- ]?)?health\\b',
+      '\\b(depression|anxiety|low mood)\\b',
+      '\\b(community mental health team|CMHT|crisis team|home treatment team|perinatal mental health (team|service))',
+    ),
   ],
   'substance-misuse': [
     ...strong(
@@ -208,7 +212,7 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
       '\\b(debt|debts|poverty|financial (hardship|difficult(y|ies)|pressures?)|food banks?|benefits? (sanction|stopped|delayed)|universal credit|cost of living)\\b',
       '\\b(moved (house|home|address)|frequent moves|moved between|transien(t|ce)|several addresses|many addresses|moved (\\w+ )?(times|areas|authorities))',
       '\\b(damp|mould|disrepair|unsuitable (housing|accommodation))\\b',
-      '\\bhousing (problems?|difficult(y|ies)|instability|needs?|officers?|provider|association|options|register|application)',
+      '\\bhousing (problems?|difficult(y|ies)|instability|needs?|register|application)',
     ),
     ...weak('\\b(housing|accommodation|tenancy|landlord|income|money)\\b'),
   ],
@@ -224,10 +228,10 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
   ],
   education: [
     ...strong(
-      '\\b(school )?attendance\\b',
+      '\\b((school|college|nursery) attendance|attendance (at|in) (school|college|nursery)|(poor|low|falling|fell|irregular|erratic|declining) attendance|attendance (fell|had fallen|dropped|declined|was poor|was low|of \\d))',
       '\\b(exclu(ded|sion)|fixed[- ]term exclusion|permanent(ly)? exclu|managed move|part[- ]time timetable|reduced timetable|pupil referral unit|PRU|alternative provision)\\b',
       '\\b(elective(ly)? home educat(ed|ion)|EHE|home[- ]educated|children missing (from )?education|CME|off[- ]rolled|not on (a|any) school roll)\\b',
-      '\\b(SENCO|SENCo|EHCP|education,? health and care plan|special educational needs|SEND)\\b',
+      '\\b(SENCO|SENCo|EHCP|education,? health and care plan|special educational needs|SEND (support|needs|provision|register|team|code|status|assessment))\\b',
       '\\b(truan(t|cy)|absent from school|absences from school|persistent(ly)? absent|education welfare|attendance officer)\\b',
     ),
     ...weak('\\b(school|teacher|pupil|nursery|college|education)\\b'),

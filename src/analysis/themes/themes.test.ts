@@ -170,6 +170,14 @@ describe('indicators', () => {
       false,
     ],
     ['The team manager signed off the assessment without reading it.', 'supervision-workload', true],
+    ['The panel regards the first attendance at hospital as a missed opportunity.', 'education', false],
+    ['He persuaded her to send him images of herself.', 'education', false],
+    ["Child L's school attendance fell to 62 per cent.", 'education', true],
+    ['She had been on SEND support since Year 3.', 'education', true],
+    ["The housing officer noticed that Paul's door had been forced.", 'housing-poverty', false],
+    ['The family were evicted for rent arrears.', 'housing-poverty', true],
+    ['She was referred to the community mental health team.', 'parental-mental-health', false],
+    ["The mother's depression deepened after the birth.", 'parental-mental-health', true],
   ])('"%s": a strong indicator of %s is %s', (sentence, slug, expected) =>
     expect(
       ruleHits(sentence, compileThemes(THEMES)).some((h) => h.slug === slug && h.strength === 'strong'),
