@@ -564,7 +564,7 @@ export function openApiDocument(uploadsEnabled: boolean) {
         post: {
           summary: 'Code a text or a file against the themes',
           description:
-            'JSON {"text"} or multipart/form-data with a "file" part (PDF, DOCX, HTML, Markdown, text). Nothing is stored. Each theme comes with its confidence and evidence (sentence, section, paragraph, page, reason).',
+            'JSON {"text"} or multipart/form-data with a "file" part (PDF, DOCX, HTML, Markdown, text). Nothing is stored. Each theme comes with its confidence and evidence (sentence, section, paragraph, page, reason; "heading": true where the words are the heading of a finding, which has no paragraph).',
           responses: {
             '200': { description: '{"themes":[{"slug","label","confidence","evidence":[...]}]}' },
             '413': { description: 'File too large' },

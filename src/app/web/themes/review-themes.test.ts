@@ -70,6 +70,30 @@ describe('an analyst reviews a review’s key themes on the web', () => {
     expect((await app.inject(as(analyst, { url: '/reviews/zzzzzzzzzz/themes' }))).statusCode).toBe(404);
   });
 
+  it("shows a finding's heading as such when it is a theme's evidence", async () => {
+    const report = [
+      '# Child Safeguarding Practice Review: Child W',
+      'FICTIONAL TEST DOCUMENT: invented for the analyst review tests.',
+      '## Findings',
+      "### Finding 1: Nobody shared the school's concerns with the GP or the health visitor",
+      '4.1 The school recorded three concerns about Child W in the spring term.',
+      "4.2 Each concern was logged on the school's own system and discussed with the head teacher.",
+      '4.3 The review found that the information was not shared with the GP or the health visitor.',
+      '4.4 The family moved to another part of the county in the summer.',
+    ].join('\n\n');
+    const result = await t.services.importer.importBytes(Buffer.from(report), 'child-w.md', {});
+    if (result.kind !== 'imported') throw new Error('not imported');
+    const code = (await t.services.themes.codesFor(result.id)).find((c) => c.slug === 'information-sharing');
+    const heading = code?.evidence.find((e) => e.heading);
+    expect(heading).toMatchObject({
+      text: "Nobody shared the school's concerns with the GP or the health visitor.",
+      paragraph: null,
+    });
+    const page = (await app.inject(`/reviews/${result.id}`)).body;
+    expect(page).toContain('Heading of a finding');
+    expect(page).toContain('paragraph 4.3');
+  });
+
   it('confirms and rejects suggested themes, and the review page and dashboards follow', async () => {
     const codes = await t.services.themes.codesFor(id);
     const suggested = codes.filter((c) => c.status === 'suggested').map((c) => c.slug);
