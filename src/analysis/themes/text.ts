@@ -80,7 +80,7 @@ const NEGATED_BEFORE =
 const NEGATED_ADJACENT = /\b(no|not|without|never)\s+(\w+\s+){0,1}$/i;
 /** Negation after it ("domestic abuse was not a feature", "played no part"). */
 const NEGATED_AFTER =
-  /^[^.]{0,40}?\b((was|were|is|are|had been|has been)\s+(not|never)\s+((in )?itself\s+|found to be\s+)?(a |an |the )?(feature|factor|present|evident|apparent|issue|an issue|concern|a concern|relevant|raised|identified as (a )?(concern|factor|issue)|known to be|suspected|thought to)|played no (part|role)|(was|were) (considered and )?(ruled out|excluded|discounted)|did not (feature|play a part|arise)|(was|were) absent\b)/i;
+  /^[^.]{0,40}?\b((was|were|is|are|had been|has been)\s+(not|never)\s+((in )?itself\s+|found to be\s+)?(a |an |the )?(feature|factor|present|evident|apparent|issue\b|an issue|concern\b|a concern|relevant|raised|identified as (a )?(concern|factor|issue)|known to be|suspected|thought to)|played no (part|role)|(was|were) (considered and )?(ruled out|excluded|discounted)|did not (feature|play a part|arise)|(was|were) absent\b)/i;
 
 /** Whether the matched words are negated within their clause. */
 export function isNegated(sentence: string, start: number, end: number): boolean {

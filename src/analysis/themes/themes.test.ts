@@ -69,6 +69,7 @@ describe('negation: a concern ruled out is not a theme', () => {
     ['Information was not shared with the GP, but the neglect was obvious to the nursery.', 'neglect'],
     ['Although there was no evidence of drug use, domestic abuse was reported twice.', 'domestic abuse'],
     ['The neglect was not itself recognised by any agency.', 'neglect'],
+    ['The bruising on her arm was not concerning to the nurse, who did not refer.', 'bruising'],
   ])('"%s" does not negate "%s"', (sentence, words) => expect(negated(sentence, words)).toBe(false));
 
   it('codes the theme that is present and not the one ruled out in the same sentence', () => {
