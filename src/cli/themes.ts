@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { presentCodes } from '../analysis/themes/present.js';
 import type { ThemeCode } from '../analysis/themes/types.js';
 import { parseLabelled } from '../services/theme-service.js';
 import { EXIT, UsageError, cliServices } from './context.js';
@@ -60,17 +61,7 @@ export function registerThemes(program: Command): void {
                     path.basename(file),
                   );
             if (flags.json) {
-              const themes = codes.map((c) => ({
-                slug: c.slug,
-                label: c.label,
-                confidence: c.confidence,
-                evidence: c.evidence.map((e) => ({
-                  text: e.text,
-                  section: e.section,
-                  paragraph: e.paragraph,
-                  page: e.page,
-                })),
-              }));
+              const themes = presentCodes(codes, { reasons: false });
               process.stdout.write(`${JSON.stringify({ file, themes })}\n`);
             } else printCodes(file, codes);
           } catch (err) {

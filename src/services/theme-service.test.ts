@@ -185,6 +185,42 @@ describe.each(BACKENDS)('themes on %s', (backend) => {
     expect(missing.stderr).toContain('no such file');
   });
 
+  it('keeps the mark on evidence that is the heading of a finding, in the API and in slh themes classify --json', async () => {
+    const report = [
+      '# Child Safeguarding Practice Review: Child W',
+      'FICTIONAL TEST DOCUMENT: invented for the classify tests.',
+      '## Findings',
+      "### Finding 1: Nobody shared the school's concerns with the GP or the health visitor",
+      '4.1 The school recorded three concerns about Child W in the spring term.',
+      "4.2 Each concern was logged on the school's own system and discussed with the head teacher.",
+      '4.3 The review found that the information was not shared with the GP or the health visitor.',
+      '4.4 The family moved to another part of the county in the summer.',
+    ].join('\n\n');
+    type Shown = { slug: string; evidence: Array<Record<string, unknown>> };
+    const headingOf = (themes: Shown[]) =>
+      themes.find((x) => x.slug === 'information-sharing')?.evidence.find((e) => 'heading' in e);
+    const expected = {
+      text: "Nobody shared the school's concerns with the GP or the health visitor.",
+      paragraph: null,
+      heading: true,
+    };
+
+    const api = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { text: report } });
+    expect(api.statusCode).toBe(200);
+    const apiThemes = (api.json() as { themes: Shown[] }).themes;
+    expect(headingOf(apiThemes)).toMatchObject(expected);
+    const sentences = apiThemes.flatMap((x) => x.evidence).filter((e) => !('heading' in e));
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(sentences.every((e) => typeof e.reason === 'string')).toBe(true);
+
+    const file = path.join(dir, 'child-w.md');
+    await fs.writeFile(file, report);
+    const run = slh(['themes', 'classify', file, '--json'], t.env);
+    expect(run.code).toBe(0);
+    const line = JSON.parse(run.stdout) as { themes: Shown[] };
+    expect(headingOf(line.themes)).toMatchObject(expected);
+  });
+
   it('slh glossary sets, lists and removes an acronym, and refuses a change without a name', () => {
     const set = slh(
       ['glossary', 'set', 'VAWG', 'violence against women and girls', '--by', 'Analyst A'],

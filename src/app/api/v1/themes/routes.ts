@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { ThemeCode } from '../../../../analysis/themes/types.js';
+import { presentCodes } from '../../../../analysis/themes/present.js';
 import type { Services } from '../../../../services/index.js';
 import { formatZodError } from '../../../../services/review-metadata.js';
 import { REVIEW_TYPES } from '../../../../ingestion/metadata.js';
@@ -31,22 +31,6 @@ const textBody = z
     text: z.string().max(MAX_TEXT, `must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`),
   })
   .strict();
-
-/** The coder's answer without its internal reasons: the shape `slh themes classify --json` prints. */
-export function presentCodes(codes: ThemeCode[]) {
-  return codes.map((c) => ({
-    slug: c.slug,
-    label: c.label,
-    confidence: c.confidence,
-    evidence: c.evidence.map((e) => ({
-      text: e.text,
-      section: e.section,
-      paragraph: e.paragraph,
-      page: e.page,
-      reason: e.reason,
-    })),
-  }));
-}
 
 export function themesApi(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/themes', async (request) => {
@@ -118,14 +102,20 @@ export function themesApi(app: FastifyInstance, services: Services): void {
           throw new ValidationError(
             'Send a "file" part (PDF, DOCX, HTML, Markdown or text), or JSON {"text": "..."}.',
           );
-        return { themes: presentCodes(await services.themes.classifyFile(form.file.bytes, form.file.name)) };
+        return {
+          themes: presentCodes(await services.themes.classifyFile(form.file.bytes, form.file.name), {
+            reasons: true,
+          }),
+        };
       }
       const parsed = textBody.safeParse(request.body);
       if (!parsed.success)
         throw new ValidationError(
           `Send JSON {"text": "..."} or a multipart "file": ${formatZodError(parsed.error)}`,
         );
-      return { themes: presentCodes(await services.themes.classifyText(parsed.data.text)) };
+      return {
+        themes: presentCodes(await services.themes.classifyText(parsed.data.text), { reasons: true }),
+      };
     },
   );
 }
