@@ -92,6 +92,14 @@ describe('headingWithoutNumber: what a heading says', () => {
     ['3. Findings', 'Findings'],
     ['Information sharing and assurance', 'Information sharing and assurance'],
     ['2021 was the year of the pandemic', '2021 was the year of the pandemic'],
+    ['Part IV: Analysis', 'Analysis'],
+    ['Appendix B Glossary', 'Glossary'],
+    ['Section 2a: The referral', 'The referral'],
+    [
+      'Part of the problem was that no one held the whole picture',
+      'Part of the problem was that no one held the whole picture',
+    ],
+    ['Section on housing', 'Section on housing'],
   ])('"%s" says "%s"', (heading, words) => expect(headingWithoutNumber(heading)).toBe(words));
 });
 
@@ -119,6 +127,21 @@ describe('textToBlocks: text wrapped into lines with no blank line between parag
       'paragraph: Jay was born in the spring of 2021 and lived with his mother and her partner in a one-bedroom flat above a shop. The health visitor saw him at home four times in his first year, and the flat was warm and clean.',
       'paragraph: In the autumn the family moved to temporary accommodation in another borough, and the health visiting record did not follow them for eleven weeks.',
     ]);
+  });
+
+  it('makes no heading of the first item of a list that a line ending in a colon leads into', () => {
+    const listed = [
+      'Information for the review came from the agencies that had worked with the family in',
+      'the two years before the incident, each of which wrote a report of its involvement and',
+      'gave a chronology. The agencies that gave information:',
+      'Health visiting service',
+      'The primary school',
+      'Sometimes the chronologies disagreed about dates, and where they did the review has',
+      'relied on the record written at the time rather than on what was remembered later.',
+    ].join('\n');
+    const read = blocks(listed);
+    expect(read.filter((b) => b.startsWith('heading:'))).toEqual([]);
+    expect(read[0]).toMatch(/^paragraph: Information for the review .* gave information:$/);
   });
 
   it('leaves a few short lines, or lines that run on, as one paragraph', () => {

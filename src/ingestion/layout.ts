@@ -6,7 +6,7 @@ const NUMBERED_START = /^(?:\d{1,2}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,4
 /** "Finding 3:", "Key practice episode 2:": the label of a numbered part inside a part of the report */
 const LABEL = String.raw`(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+\d{1,2}[.:]`;
 /** "3.", "2.1", "B.", "Part Three:", "Appendix 2": a heading's number */
-const NUMBER = String.raw`(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:[\dA-Z]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]?)`;
+const NUMBER = String.raw`(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:(?:\d{1,3}[a-z]?|[ivxl]{1,5}|[a-z])(?![a-z])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]?)`;
 const LABELLED_HEADING = new RegExp(`^${LABEL}\\s+\\S`, 'i');
 const NUMBERED_HEADING = new RegExp(`^${NUMBER}\\s+\\S`, 'i');
 const HEADING_PREFIX = new RegExp(`^(?:${NUMBER}\\s+)?(?:${LABEL}\\s+)?(?=\\S)`, 'i');
@@ -153,7 +153,6 @@ export function pdfLinesToBlocks(lines: Line[]): Block[] {
   });
 }
 
-/** Turns plain-text lines (paragraphs separated by blank lines) into blocks. */
 /** A line shorter than this share of the lines' wrap width is the last of its paragraph. */
 const SHORT_LINE = 0.7;
 
@@ -177,6 +176,10 @@ function isParagraphEnd(line: Line | undefined, width: number): boolean {
   );
 }
 
+/**
+ * Turns plain-text lines into blocks: paragraphs separated by blank lines, or, in text wrapped
+ * without blank lines, ended by a short line that finishes a sentence; headings; list items.
+ */
 export function textLinesToBlocks(lines: Line[]): Block[] {
   const vocab = vocabulary(lines.map((l) => l.text));
   const groups: Line[][] = [];
@@ -213,12 +216,14 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
         current !== null && /[.!?:;"”)]$/.test(current.text) && !/[?]$/.test(line.text)
           ? looksLikeHeading(line.text, true)
           : null;
-      // In wrapped text, a short line after a finished paragraph, itself unfinished, can head the next.
+      // In wrapped text, a short line after a finished paragraph, itself unfinished, can head the next;
+      // not after a colon, which leads into a list.
+      const previous = g[i - 1];
       const wrappedHeading =
         width < Infinity &&
         line.text.length < width * SHORT_LINE &&
         !/[.,;:!?]$/.test(line.text) &&
-        (i === 0 || isParagraphEnd(g[i - 1], width))
+        (previous === undefined || (isParagraphEnd(previous, width) && !previous.text.endsWith(':')))
           ? looksLikeHeading(line.text)
           : null;
       if (wrappedHeading) {
