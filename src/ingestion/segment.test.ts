@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from './model.js';
-import { classifyHeading, segment, splitHeadingNumber } from './segment.js';
+import { classifyHeading, sectionKindsOf, segment, splitHeadingNumber } from './segment.js';
 
 const h = (text: string, level = 2): Block => ({ kind: 'heading', text, page: 1, level });
 const p = (text: string, page = 1): Block => ({ kind: 'paragraph', text, page });
@@ -35,6 +35,13 @@ describe('classifyHeading', () => {
     ['Issues considered and ruled out', 'ruled-out'],
     ['Things we considered that did not affect the outcome', 'ruled-out'],
     ['Acknowledgements', 'agencies'],
+    ['Review panel members', 'agencies'],
+    ['Panel members', 'agencies'],
+    ['Other matters considered', 'ruled-out'],
+    ['Matters considered', 'ruled-out'],
+    // "considered" alone does not set a matter aside
+    ['Summary of matters considered', 'other'],
+    ['Key issues considered by the review', 'findings'],
     // the analysis set out by the review's questions
     ['Analysis against the terms of reference', 'findings'],
     ['Findings by key line of enquiry', 'findings'],
@@ -162,6 +169,10 @@ describe('a part of the analysis headed by the question it answers', () => {
         ...body,
         h('Terms of reference', 1),
         ...body,
+        h('8. Conclusions', 1),
+        ...body,
+        h('Key questions', 1),
+        ...body,
       ]).map(([kind]) => kind),
     ).toEqual([
       'terms-of-reference',
@@ -170,6 +181,52 @@ describe('a part of the analysis headed by the question it answers', () => {
       'terms-of-reference',
       'conclusions',
       'terms-of-reference',
+      'conclusions',
+      'terms-of-reference',
     ]);
+  });
+});
+
+describe('sectionKindsOf: the kinds of stored sections under the current rules', () => {
+  const body = p('The care plan was not reviewed after the fall.');
+  const report = segment([
+    p('FICTIONAL TEST DOCUMENT'),
+    h('Safeguarding Adults Review: Edith', 1),
+    body,
+    h('2. Terms of reference', 1),
+    body,
+    h('6. Analysis', 1),
+    body,
+    h('Care at the home (terms of reference b)', 1),
+    body,
+    h('Other matters considered', 1),
+    body,
+    h('7. Recommendations', 1),
+    h('For the care home', 2),
+    li('Review every care plan after a fall.'),
+    h('Appendix: panel members', 1),
+    body,
+  ]).sections;
+
+  it('gives what segmenting the report gives, from the headings and levels alone', () => {
+    expect(report.map((s) => s.kind)).toEqual([
+      'front-matter',
+      'other',
+      'terms-of-reference',
+      'findings',
+      'findings',
+      'ruled-out',
+      'recommendations',
+      'recommendations',
+      'agencies',
+    ]);
+    expect(sectionKindsOf(report)).toEqual(report.map((s) => s.kind));
+  });
+
+  it('brings kinds stored under older rules up to date', () => {
+    const stored = report.map((s) =>
+      s.heading === 'Other matters considered' ? { ...s, kind: 'findings' as const } : s,
+    );
+    expect(sectionKindsOf(stored)[5]).toBe('ruled-out');
   });
 });

@@ -30,7 +30,7 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   // matters the review considered and set aside: what they name did not happen, or did not matter
   [
     'ruled-out',
-    /not found to be (significant|relevant|contributory)|(considered|examined|explored) (but|and) (not|ruled out|found not)|did not (affect|contribute to) the outcome|(other )?(matters|issues) considered/,
+    /not found to be (significant|relevant|contributory)|(considered|examined|explored) (but|and) (not|ruled out|found not)|did not (affect|contribute to) the outcome|^other (matters|issues) considered|^(matters|issues) considered($| (but|and) )/,
   ],
   [
     'executive-summary',
@@ -71,7 +71,7 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   ['glossary', /glossary|abbreviation|acronym|terms used|definitions|words (we use|used)/],
   [
     'agencies',
-    /agencies (involved|that contributed|contributing)|^agencies$|acknowledg|contributing (agencies|organisations)|^who took part|organisations (involved|that contributed)|contributors|panel membership|membership of the (review )?panel|^(the )?review panel$|^the panel$/,
+    /agencies (involved|that contributed|contributing)|^agencies$|acknowledg|contributing (agencies|organisations)|^who took part|organisations (involved|that contributed)|contributors|panel (members|membership)|membership of the (review )?panel|^(the )?review panel$|^the panel$/,
   ],
   ['appendix', /append|annex|references|bibliography|further reading|useful (links|resources)/],
   [
@@ -86,9 +86,12 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
 
 /** Parts of a report that answer the review's questions rather than set them. */
 const ANSWERING_KINDS = new Set<SectionKind>(['findings', 'learning', 'conclusions']);
-/** a heading that names one of the review's questions: "(terms of reference b)", "Key line of enquiry 2:" */
+/**
+ * a heading that names one of the review's questions: "(terms of reference b)", "Key line of enquiry
+ * 2:", "ToR (iii)"; the number stands apart, so "Key questions" and "ToRs" name none
+ */
 const NAMES_A_QUESTION =
-  /\b(terms? of reference|(key )?lines? of (enquiry|inquiry)|key question|tor|kloe)\s*(\(?[a-z]\)?|\d{1,2}|[ivx]{1,4})\s*(\)|:|\.|$)/i;
+  /\b(terms? of reference|(key )?lines? of (enquiry|inquiry)|key question|tor|kloe)(\s*\(([a-z]|\d{1,2}|[ivx]{1,4})\)|\s+([a-z]|\d{1,2}|[ivx]{1,4})\s*(\)|:|\.|$))/i;
 
 export function classifyHeading(heading: string): SectionKind {
   const h = heading.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
@@ -148,6 +151,74 @@ export function splitHeadingNumber(text: string): { number: string | null; title
   return { number: null, title: text };
 }
 
+/** The heading of the section that holds what comes before a report's first heading. */
+export const TITLE_PAGE = 'Title page';
+
+/**
+ * Decides each section's kind in reading order: by its heading's words, then by where it sits. A
+ * recommendations section covers its sub-headings ("For the ICB"); a sub-heading with no kind of
+ * its own takes its parent's; a part of the analysis headed by the question it answers is analysis.
+ */
+export class SectionKinds {
+  private recommendationsLevel: number | null = null;
+  private readonly ancestors: Array<{ kind: SectionKind; level: number }> = [];
+  private before: SectionKind | null = null;
+
+  /** The section for what comes before the first heading. */
+  titlePage(): SectionKind {
+    this.before = 'front-matter';
+    return 'front-matter';
+  }
+
+  /** The kind of the section a heading opens (its title without its number, and its level). */
+  heading(title: string, level: number): SectionKind {
+    let kind = classifyHeading(title);
+    if (this.recommendationsLevel !== null) {
+      if (
+        level > this.recommendationsLevel &&
+        (kind === 'other' || kind === 'recommendations' || kind === 'agencies' || kind === 'learning')
+      ) {
+        kind = 'recommendations';
+      } else {
+        this.recommendationsLevel = null;
+      }
+    }
+    if (kind === 'recommendations' && this.recommendationsLevel === null) this.recommendationsLevel = level;
+    const ancestors = this.ancestors;
+    while (ancestors.length && (ancestors[ancestors.length - 1]?.level ?? 0) >= level) ancestors.pop();
+    const parent = ancestors[ancestors.length - 1];
+    // Sub-headings inside a known section ("4.2 Health visiting") belong to that section's role;
+    // the document's own title heading opens the title page.
+    if (kind === 'other' && parent && parent.kind !== 'front-matter') kind = parent.kind;
+    // A part of the analysis may be headed by the question it answers ("Care at the home (terms of
+    // reference b)"): inside the analysis, or straight after it with no levels to tell, it is analysis.
+    if (kind === 'terms-of-reference') {
+      if (parent && ANSWERING_KINDS.has(parent.kind)) kind = parent.kind;
+      else if (NAMES_A_QUESTION.test(title) && this.before && ANSWERING_KINDS.has(this.before))
+        kind = this.before;
+    }
+    if (kind === 'other' && this.before === null) kind = 'front-matter';
+    ancestors.push({ kind, level });
+    this.before = kind;
+    return kind;
+  }
+}
+
+/**
+ * The kinds of a stored review's sections as the current rules read them, in order: reviews
+ * imported under older rules are brought up to date from their headings and levels.
+ */
+export function sectionKindsOf(
+  sections: ReadonlyArray<Pick<SectionDraft, 'heading' | 'level' | 'kind'>>,
+): SectionKind[] {
+  const kinds = new SectionKinds();
+  return sections.map((s, i) =>
+    i === 0 && s.heading === TITLE_PAGE && s.kind === 'front-matter'
+      ? kinds.titlePage()
+      : kinds.heading(s.heading, s.level),
+  );
+}
+
 /**
  * Splits a document's blocks into sections (from headings), numbered passages and recommendations.
  * A recommendations section covers its sub-headings ("For the ICB", "For the police"), and its
@@ -158,8 +229,7 @@ export function segment(blocks: Block[]): Segmented {
   const passages: PassageDraft[] = [];
   const recommendations: RecommendationDraft[] = [];
   let section: SectionDraft | null = null;
-  let recommendationsLevel: number | null = null;
-  const ancestors: SectionDraft[] = [];
+  const kinds = new SectionKinds();
 
   const open = (draft: Omit<SectionDraft, 'seq'>): SectionDraft => {
     const s = { ...draft, seq: sections.length + 1 };
@@ -171,40 +241,14 @@ export function segment(blocks: Block[]): Segmented {
     if (block.kind === 'heading') {
       const { number, title } = splitHeadingNumber(block.text);
       const level = block.level ?? (number ? number.split('.').length : 1);
-      let kind = classifyHeading(title);
-      if (recommendationsLevel !== null) {
-        if (
-          level > recommendationsLevel &&
-          (kind === 'other' || kind === 'recommendations' || kind === 'agencies' || kind === 'learning')
-        ) {
-          kind = 'recommendations';
-        } else {
-          recommendationsLevel = null;
-        }
-      }
-      if (kind === 'recommendations' && recommendationsLevel === null) recommendationsLevel = level;
-      while (ancestors.length && (ancestors[ancestors.length - 1]?.level ?? 0) >= level) ancestors.pop();
-      const parent = ancestors[ancestors.length - 1];
-      // Sub-headings inside a known section ("4.2 Health visiting") belong to that section's role;
-      // the document's own title heading opens the title page.
-      if (kind === 'other' && parent && parent.kind !== 'front-matter') kind = parent.kind;
-      // A part of the analysis may be headed by the question it answers ("Care at the home (terms of
-      // reference b)"): inside the analysis, or straight after it with no levels to tell, it is analysis.
-      if (kind === 'terms-of-reference') {
-        const before = sections[sections.length - 1];
-        if (parent && ANSWERING_KINDS.has(parent.kind)) kind = parent.kind;
-        else if (NAMES_A_QUESTION.test(title) && before && ANSWERING_KINDS.has(before.kind))
-          kind = before.kind;
-      }
-      if (kind === 'other' && sections.length === 0 && passages.length === 0) kind = 'front-matter';
+      const kind = kinds.heading(title, level);
       section = open({ kind, heading: title, number, level, page: block.page });
-      ancestors.push(section);
       continue;
     }
     if (!section)
       section = open({
-        kind: 'front-matter',
-        heading: 'Title page',
+        kind: kinds.titlePage(),
+        heading: TITLE_PAGE,
         number: null,
         level: 1,
         page: block.page,

@@ -402,6 +402,60 @@ describe.each(BACKENDS)('analysts and the taxonomy on %s', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('re-coding a review imported under older rules on %s', (backend) => {
+  let t: TestEnv;
+  beforeAll(async () => {
+    t = await testEnv(backend);
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  it('brings its section kinds up to date first, so a section that sets matters aside gives no theme', async () => {
+    const report = [
+      '# Child Safeguarding Practice Review: Child T',
+      'FICTIONAL TEST DOCUMENT: invented for the re-coding tests.',
+      '## Findings',
+      '5.1 The school nurse saw Child T twice and each time recorded that he was well and attending.',
+      '5.2 The GP practice had no record of the family moving into the area.',
+      '## Other matters considered',
+      '6.1 The panel asked whether Child T had been groomed by older boys to carry drugs to other towns, and looked at his missing episodes and the cash found in his room.',
+    ].join('\n\n');
+    const result = await t.services.importer.importBytes(Buffer.from(report), 'child-t.md', {});
+    if (result.kind !== 'imported') throw new Error('not imported');
+    const fromSetAside = async () =>
+      (await t.services.themes.codesFor(result.id)).filter((c) =>
+        c.evidence.some((e) => e.section === 'Other matters considered'),
+      );
+    expect(await fromSetAside()).toEqual([]);
+
+    // as the review was stored before "Other matters considered" was known for what it is
+    await t.services.db.kysely
+      .updateTable('sections')
+      .set({ kind: 'findings' })
+      .where('review_id', '=', result.id)
+      .where('heading', '=', 'Other matters considered')
+      .execute();
+    const coder = await t.services.themes.coder();
+    await t.services.db.kysely
+      .transaction()
+      .execute((trx) => t.services.themes.codeReview(trx, result.id, coder));
+    expect((await fromSetAside()).map((c) => c.slug)).toContain('exploitation');
+
+    await t.services.themes.startRecode();
+    await t.services.themes.workRecode('test');
+    const kinds = await t.services.db.kysely
+      .selectFrom('sections')
+      .select(['heading', 'kind'])
+      .where('review_id', '=', result.id)
+      .orderBy('seq')
+      .execute();
+    expect(kinds.find((k) => k.heading === 'Other matters considered')?.kind).toBe('ruled-out');
+    expect(kinds.find((k) => k.heading === 'Findings')?.kind).toBe('findings');
+    expect(await fromSetAside()).toEqual([]);
+  });
+});
+
 describe.each(BACKENDS)('training a new library on %s', (backend) => {
   let t: TestEnv;
   beforeAll(async () => {

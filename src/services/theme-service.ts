@@ -13,6 +13,8 @@ import type { Applies, Evidence, Theme, ThemeCode } from '../analysis/themes/typ
 import type { Database } from '../db/types.js';
 import { reviewTypeNamed } from '../ingestion/metadata.js';
 import { parseReview } from '../ingestion/parse-review.js';
+import { sectionKindsOf } from '../ingestion/segment.js';
+import type { SectionKind } from '../ingestion/segment.js';
 import type { ParsedReview } from '../ingestion/parse-review.js';
 import { ThemesRepository } from '../repositories/themes-repository.js';
 import type { StoredCode } from '../repositories/themes-repository.js';
@@ -550,6 +552,7 @@ export class ThemeService {
       if (batch.length === 0) break;
       for (const id of batch) {
         await this.db.transaction().execute(async (trx) => {
+          await this.refreshSectionKinds(trx, id);
           await this.codeReview(trx, id, coder);
           await this.repo.finishRecode(trx, id);
         });
@@ -563,6 +566,31 @@ export class ThemeService {
 
   recodeProgress() {
     return this.repo.recodeProgress();
+  }
+
+  /**
+   * Brings a stored review's section kinds up to date with the current rules (from its headings and
+   * levels), so a review imported under older rules is read as a new import would be: a section
+   * now known to set matters aside, for one, no longer gives themes. Returns how many changed.
+   */
+  async refreshSectionKinds(db: Kysely<Database> | Transaction<Database>, reviewId: string): Promise<number> {
+    const sections = await db
+      .selectFrom('sections')
+      .select(['id', 'heading', 'level', 'kind'])
+      .where('review_id', '=', reviewId)
+      .orderBy('seq')
+      .execute();
+    const kinds = sectionKindsOf(
+      sections.map((s) => ({ heading: s.heading, level: Number(s.level), kind: s.kind as SectionKind })),
+    );
+    let changed = 0;
+    for (const [i, s] of sections.entries()) {
+      const kind = kinds[i];
+      if (kind === undefined || kind === s.kind) continue;
+      await db.updateTable('sections').set({ kind }).where('id', '=', s.id).execute();
+      changed++;
+    }
+    return changed;
   }
 
   async knownSlugs(): Promise<Set<string>> {
