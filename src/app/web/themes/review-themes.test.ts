@@ -92,6 +92,22 @@ describe('an analyst reviews a review’s key themes on the web', () => {
     const page = (await app.inject(`/reviews/${result.id}`)).body;
     expect(page).toContain('Heading of a finding');
     expect(page).toContain('paragraph 4.3');
+    // the theme's page quotes the review's first evidence, and says what it is
+    // the theme's page quotes a review's first evidence, and says when it is a finding's heading
+    const headed = await t.services.importer.importBytes(
+      Buffer.from(report.replace('Child W', 'Child X').replace(/\n\n4\.3 [^\n]*/, '')),
+      'child-x.md',
+      {},
+    );
+    if (headed.kind !== 'imported') throw new Error('not imported');
+    const first = (await t.services.themes.codesFor(headed.id)).find((c) => c.slug === 'information-sharing')
+      ?.evidence[0];
+    expect(first?.heading).toBe(true);
+    const themePage = (await app.inject('/themes/information-sharing')).body;
+    const entry = themePage.slice(themePage.indexOf(`/reviews/${headed.id}#themes`));
+    expect(entry).toMatch(
+      /“Nobody shared the school(&#39;|')s concerns[^<]*”<\/p><p[^>]*>Heading of a finding/,
+    );
   });
 
   it('confirms and rejects suggested themes, and the review page and dashboards follow', async () => {
