@@ -31,6 +31,8 @@ describe('looksLikeHeading: a line standing alone in plain text', () => {
   it('takes sentence case only from plain text, not from PDF lines (strict), where fonts tell', () => {
     expect(looksLikeHeading('The withdrawal from school', true)).toBeNull();
     expect(looksLikeHeading('Part Three: Background', true)).toEqual({ level: 1 });
+    expect(looksLikeHeading('Appendix A1: Chronology', true)).toEqual({ level: 1 });
+    expect(looksLikeHeading('Section 47 enquiries were not started', true)).toBeNull();
   });
 });
 
@@ -100,6 +102,10 @@ describe('headingWithoutNumber: what a heading says', () => {
       'Part of the problem was that no one held the whole picture',
     ],
     ['Section on housing', 'Section on housing'],
+    ['Appendix A1: Chronology', 'Chronology'],
+    ['Part II - Findings', 'Findings'],
+    ['Section 47 enquiries were not started', 'Section 47 enquiries were not started'],
+    ['Part 4 of the Care Act was not used', 'Part 4 of the Care Act was not used'],
   ])('"%s" says "%s"', (heading, words) => expect(headingWithoutNumber(heading)).toBe(words));
 });
 
@@ -142,6 +148,33 @@ describe('textToBlocks: text wrapped into lines with no blank line between parag
     const read = blocks(listed);
     expect(read.filter((b) => b.startsWith('heading:'))).toEqual([]);
     expect(read[0]).toMatch(/^paragraph: Information for the review .* gave information:$/);
+    expect(read.slice(1)).toEqual([
+      'list-item: Health visiting service',
+      'list-item: The primary school',
+      'paragraph: Sometimes the chronologies disagreed about dates, and where they did the review has relied on the record written at the time rather than on what was remembered later.',
+    ]);
+  });
+
+  it('reads Markdown headings in plain text, and leaves prose that starts with a hash', () => {
+    const pasted = [
+      '## Findings',
+      '4.1 The school recorded three concerns about the boy in the spring term.',
+      '4.2 Each concern was logged on its own system.',
+      '',
+      '# 1 priority for the partnership is information sharing.',
+      '',
+      '#hashtag campaigns reached few parents.',
+      '',
+      '### Finding 2: Plans were not reviewed ###',
+    ].join('\n');
+    expect(textToBlocks(pasted).blocks.map((b) => [b.kind, b.level ?? null, b.text])).toEqual([
+      ['heading', 2, 'Findings'],
+      ['paragraph', null, '4.1 The school recorded three concerns about the boy in the spring term.'],
+      ['paragraph', null, '4.2 Each concern was logged on its own system.'],
+      ['paragraph', null, '# 1 priority for the partnership is information sharing.'],
+      ['paragraph', null, '#hashtag campaigns reached few parents.'],
+      ['heading', 3, 'Finding 2: Plans were not reviewed'],
+    ]);
   });
 
   it('leaves a few short lines, or lines that run on, as one paragraph', () => {

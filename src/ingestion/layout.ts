@@ -6,14 +6,21 @@ const NUMBERED_START = /^(?:\d{1,2}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,4
 /** "Finding 3:", "Key practice episode 2:": the label of a numbered part inside a part of the report */
 const LABEL = String.raw`(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+\d{1,2}[.:]`;
 /** "3.", "2.1", "B.", "Part Three:", "Appendix 2": a heading's number */
-const NUMBER = String.raw`(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:(?:\d{1,3}[a-z]?|[ivxl]{1,5}|[a-z])(?![a-z])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]?)`;
+const NUMBER = String.raw`(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:(?:\d{1,3}[a-z]?|[ivxl]{1,5}|[a-z]\d{0,2})(?![a-z])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*[.:\-–—])?)`;
 const LABELLED_HEADING = new RegExp(`^${LABEL}\\s+\\S`, 'i');
 const NUMBERED_HEADING = new RegExp(`^${NUMBER}\\s+\\S`, 'i');
 const HEADING_PREFIX = new RegExp(`^(?:${NUMBER}\\s+)?(?:${LABEL}\\s+)?(?=\\S)`, 'i');
 
+/**
+ * "Section 47 enquiries were not started", "Part 4 of the Care Act": a statute's section or part,
+ * not a heading's number (a heading's words after its number start with a capital).
+ */
+export const STATUTORY_REFERENCE = /^(?:[Pp]art|[Ss]ection|[Cc]hapter)\s+\d{1,3}[A-Za-z]?\s+[a-z]/;
+
 /** A heading's words without its number or label: "7.2 Finding 4: Owen was not heard" → "Owen was not heard". */
 export function headingWithoutNumber(heading: string): string {
   const t = heading.trim();
+  if (STATUTORY_REFERENCE.test(t)) return t;
   return t.slice(HEADING_PREFIX.exec(t)?.[0].length ?? 0);
 }
 
@@ -44,7 +51,7 @@ export function looksLikeHeading(text: string, strict = false): { level: number 
   if (/^\d{1,2}(\.\d{1,3})+\s/.test(t) && w.length > 8) return null; // a short numbered paragraph
   if (MONTH.test(t) && /\b(19|20)\d\d\b/.test(t) && w.length <= 4) return null; // a date line
   if (LABELLED_HEADING.test(t)) return { level: 2 };
-  const numbered = NUMBERED_HEADING.exec(t);
+  const numbered = STATUTORY_REFERENCE.test(t) ? null : NUMBERED_HEADING.exec(t);
   if (numbered && /[A-Za-z]{3}/.test(t)) {
     const depth = (/^(\d+(?:\.\d+)*)/.exec(t)?.[1] ?? '1').split('.').length;
     return { level: Math.min(depth, 3) };
@@ -153,6 +160,12 @@ export function pdfLinesToBlocks(lines: Line[]): Block[] {
   });
 }
 
+/**
+ * A Markdown heading in plain text ("## Findings", as text pasted from a Markdown document reads):
+ * hashes, a space, and words that do not end a sentence ("# 1 priority is … sharing." is prose).
+ */
+const ATX_HEADING = /^(#{1,6})[ \t]+(\S.*?[^.!?\s])[ \t]*#*[ \t]*$/;
+
 /** A line shorter than this share of the lines' wrap width is the last of its paragraph. */
 const SHORT_LINE = 0.7;
 
@@ -200,7 +213,7 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
     const first = g[0];
     if (!first) continue;
     const width = wrapWidth(g);
-    if (g.length === 1) {
+    if (g.length === 1 && !ATX_HEADING.test(first.text)) {
       const h = looksLikeHeading(first.text);
       if (h) {
         blocks.push({ kind: 'heading', text: first.text, page: first.page, level: h.level });
@@ -208,7 +221,14 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
       }
     }
     let current: Block | null = null;
+    let listing = false;
     for (const [i, line] of g.entries()) {
+      const atx = ATX_HEADING.exec(line.text);
+      if (atx) {
+        blocks.push({ kind: 'heading', text: atx[2] ?? '', page: line.page, level: atx[1]?.length ?? 1 });
+        current = null;
+        continue;
+      }
       // A numbered or capitalised heading with no blank line between it and the paragraph before:
       // after a finished sentence, and last before a blank line or before a numbered paragraph.
       const next = g[i + 1];
@@ -237,6 +257,17 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
         continue;
       }
       const bullet = BULLET.test(line.text);
+      // In wrapped text, short lines after a short one ending in a colon are a list, an item to a
+      // line, until a line runs to the width or an item finishes a sentence.
+      if (previous && isParagraphEnd(previous, width) && previous.text.endsWith(':')) listing = true;
+      if (listing && !bullet) {
+        const item = line.text.length < width * SHORT_LINE;
+        current = { kind: item ? 'list-item' : 'paragraph', text: line.text, page: line.page };
+        blocks.push(current);
+        listing = item && !/[.!?]["”’)]?$/.test(line.text);
+        continue;
+      }
+      listing = false;
       const numberedItem = current !== null && NUMBERED_START.test(line.text) && current.text.length > 0;
       // Wrapped text without blank lines: a paragraph ends at a short line that finishes a sentence.
       const paragraphEnded = isParagraphEnd(g[i - 1], width) && /^["“‘'(]?[A-Z0-9]/.test(line.text);

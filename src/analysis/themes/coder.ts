@@ -4,7 +4,6 @@ import { compileThemes, ruleHits } from './rules.js';
 import type { CompiledTheme, RuleHit } from './rules.js';
 import { isBoilerplateSentence, sentences } from './text.js';
 import type { Applies, Evidence, Location, Theme, ThemeCode } from './types.js';
-import { extractMarkdown } from '../../ingestion/extract/markdown.js';
 import { textToBlocks } from '../../ingestion/extract/text.js';
 import { headingWithoutNumber } from '../../ingestion/layout.js';
 import { classifyHeading, segment } from '../../ingestion/segment.js';
@@ -139,20 +138,14 @@ export function locatedPassages(doc: Pick<Segmented, 'sections' | 'passages'>): 
   });
 }
 
-const MARKDOWN_HEADING = /^#{1,6}[ \t]+\S/m;
-
 /**
  * A plain text's passages, read as an imported text file is: headings open sections (so a glossary
  * or the terms of reference are known for what they are), lines wrapped without blank lines between
  * paragraphs join up, numbered paragraphs keep their numbers. Text that is all heading-like lines (a
- * phrase without a full stop) is read as paragraphs, so that it is still coded. Text with Markdown
- * headings ("## Findings") is read as a Markdown file is.
+ * phrase without a full stop) is read as paragraphs, so that it is still coded.
  */
 export function passagesOfText(text: string): LocatedPassage[] {
-  const blocks = MARKDOWN_HEADING.test(text)
-    ? extractMarkdown(Buffer.from(text), 'pasted.md').blocks
-    : textToBlocks(text).blocks;
-  const read = locatedPassages(segment(blocks));
+  const read = locatedPassages(segment(textToBlocks(text).blocks));
   if (read.length > 0) return read;
   return text
     .split(/\n\s*\n/)
