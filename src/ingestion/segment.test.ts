@@ -38,10 +38,13 @@ describe('classifyHeading', () => {
     ['Review panel members', 'agencies'],
     ['Panel members', 'agencies'],
     ['Other matters considered', 'ruled-out'],
-    ['Matters considered', 'ruled-out'],
-    // "considered" alone does not set a matter aside
+    ['Further issues considered', 'ruled-out'],
+    ['Matters considered and discounted', 'ruled-out'],
+    // "considered" alone does not set a matter aside, nor do panel members' own words
     ['Summary of matters considered', 'other'],
     ['Key issues considered by the review', 'findings'],
+    ['Issues considered and lessons learned', 'learning'],
+    ['Reflections of panel members', 'other'],
     // the analysis set out by the review's questions
     ['Analysis against the terms of reference', 'findings'],
     ['Findings by key line of enquiry', 'findings'],
@@ -60,6 +63,10 @@ describe('splitHeadingNumber', () => {
       title: 'Recommendations',
     });
     expect(splitHeadingNumber('Part IV - Analysis')).toEqual({ number: 'IV', title: 'Analysis' });
+    expect(splitHeadingNumber('Section 47 enquiries were not started')).toEqual({
+      number: null,
+      title: 'Section 47 enquiries were not started',
+    });
   });
 });
 
@@ -204,7 +211,7 @@ describe('sectionKindsOf: the kinds of stored sections under the current rules',
     h('7. Recommendations', 1),
     h('For the care home', 2),
     li('Review every care plan after a fall.'),
-    h('Appendix: panel members', 1),
+    h('Review panel members', 1),
     body,
   ]).sections;
 
@@ -223,10 +230,24 @@ describe('sectionKindsOf: the kinds of stored sections under the current rules',
     expect(sectionKindsOf(report)).toEqual(report.map((s) => s.kind));
   });
 
-  it('brings kinds stored under older rules up to date', () => {
-    const stored = report.map((s) =>
-      s.heading === 'Other matters considered' ? { ...s, kind: 'findings' as const } : s,
-    );
-    expect(sectionKindsOf(stored)[5]).toBe('ruled-out');
+  it('reads a title page stored before the first heading as the front matter it is', () => {
+    expect(sectionKindsOf([{ heading: 'Title page', level: 1 }, ...report.slice(1)])[0]).toBe('front-matter');
+  });
+
+  it('gives a sub-heading its parent’s kind, as segmenting does', () => {
+    const stored = [
+      { heading: 'Findings', level: 1 },
+      { heading: 'Other matters considered', level: 1 },
+      { heading: 'The housing history', level: 2 },
+      { heading: 'Recommendations', level: 1 },
+      { heading: 'For the care home', level: 2 },
+    ];
+    expect(sectionKindsOf(stored)).toEqual([
+      'findings',
+      'ruled-out',
+      'ruled-out',
+      'recommendations',
+      'recommendations',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Block } from './model.js';
+import { STATUTORY_REFERENCE } from './layout.js';
 
 export type SectionKind =
   | 'front-matter'
@@ -30,7 +31,7 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   // matters the review considered and set aside: what they name did not happen, or did not matter
   [
     'ruled-out',
-    /not found to be (significant|relevant|contributory)|(considered|examined|explored) (but|and) (not|ruled out|found not)|did not (affect|contribute to) the outcome|^other (matters|issues) considered|^(matters|issues) considered($| (but|and) )/,
+    /not found to be (significant|relevant|contributory)|(considered|examined|explored) (but|and) (not|ruled out|found not)|did not (affect|contribute to) the outcome|^(other|additional|further|wider)( relevant)? (matters|issues) (considered|examined)|^(matters|issues) (considered|examined) (but|and) (not|discounted|set aside|ruled out)/,
   ],
   [
     'executive-summary',
@@ -71,7 +72,7 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   ['glossary', /glossary|abbreviation|acronym|terms used|definitions|words (we use|used)/],
   [
     'agencies',
-    /agencies (involved|that contributed|contributing)|^agencies$|acknowledg|contributing (agencies|organisations)|^who took part|organisations (involved|that contributed)|contributors|panel (members|membership)|membership of the (review )?panel|^(the )?review panel$|^the panel$/,
+    /agencies (involved|that contributed|contributing)|^agencies$|acknowledg|contributing (agencies|organisations)|^who took part|organisations (involved|that contributed)|contributors|^(the )?(review )?panel (members|membership)$|membership of the (review )?panel|^(the )?review panel$|^the panel$/,
   ],
   ['appendix', /append|annex|references|bibliography|further reading|useful (links|resources)/],
   [
@@ -139,6 +140,7 @@ const SINGLE_NUMBER = /^(\d{1,3})[.)]\s+(?=\S)/;
 const RECOMMENDATION_LEAD = /^(?:recommendation|rec\.?)\s*(\d{1,2}[a-z]?)\s*[:.\-–—)]?\s*/i;
 
 export function splitHeadingNumber(text: string): { number: string | null; title: string } {
+  if (STATUTORY_REFERENCE.test(text)) return { number: null, title: text };
   const word = HEADING_WORD_NUMBER.exec(text);
   if (word) return { number: word[1] ?? null, title: (word[2] ?? '').trim() || text };
   const m = HEADING_NUMBER.exec(text);
@@ -205,18 +207,14 @@ export class SectionKinds {
 }
 
 /**
- * The kinds of a stored review's sections as the current rules read them, in order: reviews
- * imported under older rules are brought up to date from their headings and levels.
+ * The kinds of a stored review's sections as the current rules read them, in order, from their
+ * headings (without numbers) and levels: reviews imported under older rules are read as new ones.
  */
 export function sectionKindsOf(
-  sections: ReadonlyArray<Pick<SectionDraft, 'heading' | 'level' | 'kind'>>,
+  sections: ReadonlyArray<Pick<SectionDraft, 'heading' | 'level'>>,
 ): SectionKind[] {
   const kinds = new SectionKinds();
-  return sections.map((s, i) =>
-    i === 0 && s.heading === TITLE_PAGE && s.kind === 'front-matter'
-      ? kinds.titlePage()
-      : kinds.heading(s.heading, s.level),
-  );
+  return sections.map((s) => kinds.heading(s.heading, s.level));
 }
 
 /**

@@ -14,7 +14,6 @@ import type { Database } from '../db/types.js';
 import { reviewTypeNamed } from '../ingestion/metadata.js';
 import { parseReview } from '../ingestion/parse-review.js';
 import { sectionKindsOf } from '../ingestion/segment.js';
-import type { SectionKind } from '../ingestion/segment.js';
 import type { ParsedReview } from '../ingestion/parse-review.js';
 import { ThemesRepository } from '../repositories/themes-repository.js';
 import type { StoredCode } from '../repositories/themes-repository.js';
@@ -172,6 +171,9 @@ export function appliesFromOpening(text: string): Applies | undefined {
  * the coder built from it and the latest trained model, coding of imported reviews, classification
  * of any text or file without storing it, training and evaluation.
  */
+/** a redaction mark left by publishing ("[name removed]") */
+const REDACTED = /\[[^[\]]{1,40} removed\]/;
+
 export class ThemeService {
   private readonly repo: ThemesRepository;
   private cached: { stamp: string; coder: ThemeCoder; themes: Theme[] } | null = null;
@@ -571,7 +573,10 @@ export class ThemeService {
   /**
    * Brings a stored review's section kinds up to date with the current rules (from its headings and
    * levels), so a review imported under older rules is read as a new import would be: a section
-   * now known to set matters aside, for one, no longer gives themes. Returns how many changed.
+   * now known to set matters aside, for one, no longer gives themes. Two kinds are kept as stored: a
+   * heading with words redacted on publishing no longer says what it said at import, and the
+   * recommendations were taken from their sections at import and are tracked since. Returns how
+   * many changed.
    */
   async refreshSectionKinds(db: Kysely<Database> | Transaction<Database>, reviewId: string): Promise<number> {
     const sections = await db
@@ -580,13 +585,12 @@ export class ThemeService {
       .where('review_id', '=', reviewId)
       .orderBy('seq')
       .execute();
-    const kinds = sectionKindsOf(
-      sections.map((s) => ({ heading: s.heading, level: Number(s.level), kind: s.kind as SectionKind })),
-    );
+    const kinds = sectionKindsOf(sections.map((s) => ({ heading: s.heading, level: Number(s.level) })));
     let changed = 0;
     for (const [i, s] of sections.entries()) {
       const kind = kinds[i];
       if (kind === undefined || kind === s.kind) continue;
+      if (REDACTED.test(s.heading) || kind === 'recommendations' || s.kind === 'recommendations') continue;
       await db.updateTable('sections').set({ kind }).where('id', '=', s.id).execute();
       changed++;
     }

@@ -92,7 +92,6 @@ describe('an analyst reviews a review’s key themes on the web', () => {
     const page = (await app.inject(`/reviews/${result.id}`)).body;
     expect(page).toContain('Heading of a finding');
     expect(page).toContain('paragraph 4.3');
-    // the theme's page quotes the review's first evidence, and says what it is
     // the theme's page quotes a review's first evidence, and says when it is a finding's heading
     const headed = await t.services.importer.importBytes(
       Buffer.from(report.replace('Child W', 'Child X').replace(/\n\n4\.3 [^\n]*/, '')),
