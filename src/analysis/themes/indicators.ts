@@ -414,13 +414,14 @@ export const SEED_INDICATORS: Record<string, Indicator[]> = {
       '\\brecords? (of|from) .{0,40}\\b(were|was) (not|never) (transferred|available|accessible|found|sent)',
       '\\b(find|finding|locate|locating) (earlier|previous|historical|old) (assessments?|records?|notes?|information)',
       '\\b(records?|recording|notes?|case notes|chronolog(y|ies))\\b.{0,40}\\b(poor|incomplete|inaccurate|inconsistent|not (kept|recorded|updated|made)|missing|brief|lacked|limited|did not)',
-      '\\b(not (recorded|documented|written down)|no record (of|was)|was not on the (record|file|system))\\b',
+      '\\b(not (recorded|documented|written down)|was not on the (record|file|system))\\b',
       '\\b(flags?|alerts?)\\b.{0,40}\\b(not|no|never|missing|placed|added|system)',
       '\\b(IT|electronic|computer|record[- ]keeping) systems?\\b.{0,40}\\b(not|did not|could not|do not|separate|different|incompatible)',
       '\\b(systems? (did|do) not (talk|link|communicate)|different (recording )?systems)\\b',
       '\\b(record[- ]keeping|recording practice)\\b',
     ),
-    ...weak('\\b(records?|recorded|recording|chronology)\\b'),
+    // "there was no record of drug use" says what did not happen, as often as how it was recorded
+    ...weak('\\b(records?|recorded|recording|chronology)\\b', '\\bno record (of|was)\\b'),
   ],
   'training-guidance': [
     ...strong(
