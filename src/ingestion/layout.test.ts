@@ -32,7 +32,8 @@ describe('looksLikeHeading: a line standing alone in plain text', () => {
     expect(looksLikeHeading('The withdrawal from school', true)).toBeNull();
     expect(looksLikeHeading('Part Three: Background', true)).toEqual({ level: 1 });
     expect(looksLikeHeading('Appendix A1: Chronology', true)).toEqual({ level: 1 });
-    expect(looksLikeHeading('Section 47 enquiries were not started', true)).toBeNull();
+    // a statute's section can head a part of a report; it keeps its number in its words
+    expect(looksLikeHeading('Section 11 audit findings', true)).toEqual({ level: 1 });
   });
 });
 
@@ -155,6 +156,45 @@ describe('textToBlocks: text wrapped into lines with no blank line between parag
     ]);
   });
 
+  it('keeps every short item of a list after a colon, not a quotation, and ends it at a heading of numbered paragraphs', () => {
+    const opening = [
+      'The review panel met six times between March and October and considered the reports of',
+      'each agency, the chronology and the views of the family, and agreed what it had learned',
+      'about the way the agencies worked together. The panel recommends that the Partnership:',
+    ];
+    const recommends = [
+      ...opening,
+      'Seeks assurance that GP practices record low mood.',
+      'Reviews the perinatal mental health pathway.',
+      'Audits the use of the escalation policy.',
+    ];
+    expect(blocks(recommends.join('\n')).slice(1)).toEqual([
+      'list-item: Seeks assurance that GP practices record low mood.',
+      'list-item: Reviews the perinatal mental health pathway.',
+      'list-item: Audits the use of the escalation policy.',
+    ]);
+    const quoted = [
+      ...opening.slice(0, 2),
+      'about the way the agencies worked together. Her sister told the panel what she saw:',
+      '"She kept saying she was fine. She wasn\'t."',
+    ];
+    expect(blocks([...opening, ...quoted].join('\n')).filter((b) => b.startsWith('list-item'))).toEqual([]);
+    const agencies = [
+      ...opening.slice(0, 2),
+      'about the way the agencies worked together. The following agencies contributed:',
+      "Children's social care",
+      'The primary school',
+      'Findings',
+      '4.1 The school recorded three concerns about the boy in the spring term and shared none.',
+    ];
+    expect(blocks(agencies.join('\n')).slice(1)).toEqual([
+      "list-item: Children's social care",
+      'list-item: The primary school',
+      'heading: Findings',
+      `paragraph: ${agencies[6]}`,
+    ]);
+  });
+
   it('reads Markdown headings in plain text, and leaves prose that starts with a hash', () => {
     const pasted = [
       '## Findings',
@@ -166,6 +206,10 @@ describe('textToBlocks: text wrapped into lines with no blank line between parag
       '#hashtag campaigns reached few parents.',
       '',
       '### Finding 2: Plans were not reviewed ###',
+      '',
+      '## What needs to change?',
+      '',
+      '# of contacts to the front door: 1,204',
     ].join('\n');
     expect(textToBlocks(pasted).blocks.map((b) => [b.kind, b.level ?? null, b.text])).toEqual([
       ['heading', 2, 'Findings'],
@@ -174,6 +218,8 @@ describe('textToBlocks: text wrapped into lines with no blank line between parag
       ['paragraph', null, '# 1 priority for the partnership is information sharing.'],
       ['paragraph', null, '#hashtag campaigns reached few parents.'],
       ['heading', 3, 'Finding 2: Plans were not reviewed'],
+      ['heading', 2, 'What needs to change?'],
+      ['paragraph', null, '# of contacts to the front door: 1,204'],
     ]);
   });
 

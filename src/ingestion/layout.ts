@@ -12,8 +12,9 @@ const NUMBERED_HEADING = new RegExp(`^${NUMBER}\\s+\\S`, 'i');
 const HEADING_PREFIX = new RegExp(`^(?:${NUMBER}\\s+)?(?:${LABEL}\\s+)?(?=\\S)`, 'i');
 
 /**
- * "Section 47 enquiries were not started", "Part 4 of the Care Act": a statute's section or part,
- * not a heading's number (a heading's words after its number start with a capital).
+ * "Section 47 enquiries were not started", "Part 4 of the Care Act", "Section 11 audit findings": a
+ * statute's section or part, whose number is part of the words (a heading's own number is followed
+ * by a capital). Such a line may still be a heading; its number is just not taken off.
  */
 export const STATUTORY_REFERENCE = /^(?:[Pp]art|[Ss]ection|[Cc]hapter)\s+\d{1,3}[A-Za-z]?\s+[a-z]/;
 
@@ -51,7 +52,7 @@ export function looksLikeHeading(text: string, strict = false): { level: number 
   if (/^\d{1,2}(\.\d{1,3})+\s/.test(t) && w.length > 8) return null; // a short numbered paragraph
   if (MONTH.test(t) && /\b(19|20)\d\d\b/.test(t) && w.length <= 4) return null; // a date line
   if (LABELLED_HEADING.test(t)) return { level: 2 };
-  const numbered = STATUTORY_REFERENCE.test(t) ? null : NUMBERED_HEADING.exec(t);
+  const numbered = NUMBERED_HEADING.exec(t);
   if (numbered && /[A-Za-z]{3}/.test(t)) {
     const depth = (/^(\d+(?:\.\d+)*)/.exec(t)?.[1] ?? '1').split('.').length;
     return { level: Math.min(depth, 3) };
@@ -161,10 +162,12 @@ export function pdfLinesToBlocks(lines: Line[]): Block[] {
 }
 
 /**
- * A Markdown heading in plain text ("## Findings", as text pasted from a Markdown document reads):
- * hashes, a space, and words that do not end a sentence ("# 1 priority is … sharing." is prose).
+ * A Markdown heading in plain text ("## Findings", "## What happened?", as text pasted from a
+ * Markdown document reads): hashes, a space, words that start with a capital, a number or a quote,
+ * and do not end a sentence with a full stop ("# 1 priority is … sharing." and "# of contacts: 12"
+ * are prose).
  */
-const ATX_HEADING = /^(#{1,6})[ \t]+(\S.*?[^.!?\s])[ \t]*#*[ \t]*$/;
+const ATX_HEADING = /^(#{1,6})[ \t]+([A-Z0-9"'“‘(].*?[^.!\s])[ \t]*#*[ \t]*$/;
 
 /** A line shorter than this share of the lines' wrap width is the last of its paragraph. */
 const SHORT_LINE = 0.7;
@@ -227,6 +230,7 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
       if (atx) {
         blocks.push({ kind: 'heading', text: atx[2] ?? '', page: line.page, level: atx[1]?.length ?? 1 });
         current = null;
+        listing = false;
         continue;
       }
       // A numbered or capitalised heading with no blank line between it and the paragraph before:
@@ -257,14 +261,24 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
         continue;
       }
       const bullet = BULLET.test(line.text);
-      // In wrapped text, short lines after a short one ending in a colon are a list, an item to a
-      // line, until a line runs to the width or an item finishes a sentence.
-      if (previous && isParagraphEnd(previous, width) && previous.text.endsWith(':')) listing = true;
+      // In wrapped text, the short lines after one ending in a colon are a list, an item to a line,
+      // until a line runs to the width (a paragraph) or one heads numbered paragraphs. A quotation
+      // ("Her sister told the panel:") is not a list, nor a sentence that runs on ("…three
+      // questions:" / "whether the agencies…").
+      if (width < Infinity && previous?.text.endsWith(':')) listing = /^[A-Z0-9]/.test(line.text);
       if (listing && !bullet) {
-        const item = line.text.length < width * SHORT_LINE;
-        current = { kind: item ? 'list-item' : 'paragraph', text: line.text, page: line.page };
+        const short = line.text.length < width * SHORT_LINE;
+        const headsNumbered = next !== undefined && PARAGRAPH_START.test(next.text);
+        const listHeading = short && headsNumbered ? looksLikeHeading(line.text) : null;
+        if (listHeading) {
+          blocks.push({ kind: 'heading', text: line.text, page: line.page, level: listHeading.level });
+          current = null;
+          listing = false;
+          continue;
+        }
+        current = { kind: short ? 'list-item' : 'paragraph', text: line.text, page: line.page };
         blocks.push(current);
-        listing = item && !/[.!?]["”’)]?$/.test(line.text);
+        listing = short;
         continue;
       }
       listing = false;

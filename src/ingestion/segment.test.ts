@@ -38,8 +38,12 @@ describe('classifyHeading', () => {
     ['Review panel members', 'agencies'],
     ['Panel members', 'agencies'],
     ['Other matters considered', 'ruled-out'],
-    ['Further issues considered', 'ruled-out'],
     ['Matters considered and discounted', 'ruled-out'],
+    ['Panel members:', 'agencies'],
+    ['List of panel members and their roles', 'agencies'],
+    // sections that often hold analysis
+    ['Wider issues considered', 'other'],
+    ['Further matters considered by the panel', 'other'],
     // "considered" alone does not set a matter aside, nor do panel members' own words
     ['Summary of matters considered', 'other'],
     ['Key issues considered by the review', 'findings'],
@@ -230,24 +234,40 @@ describe('sectionKindsOf: the kinds of stored sections under the current rules',
     expect(sectionKindsOf(report)).toEqual(report.map((s) => s.kind));
   });
 
-  it('reads a title page stored before the first heading as the front matter it is', () => {
-    expect(sectionKindsOf([{ heading: 'Title page', level: 1 }, ...report.slice(1)])[0]).toBe('front-matter');
-  });
+  // as stored under older rules: every kind read as findings
+  const stored = (rows: Array<[string, number]>) =>
+    rows.map(([heading, level]) => ({ heading, level, kind: 'findings' as const }));
 
   it('gives a sub-heading its parent’s kind, as segmenting does', () => {
-    const stored = [
-      { heading: 'Findings', level: 1 },
-      { heading: 'Other matters considered', level: 1 },
-      { heading: 'The housing history', level: 2 },
-      { heading: 'Recommendations', level: 1 },
-      { heading: 'For the care home', level: 2 },
-    ];
-    expect(sectionKindsOf(stored)).toEqual([
+    const rows = stored([
+      ['Findings', 1],
+      ['Other matters considered', 1],
+      ['The housing history', 2],
+      ['Recommendations', 1],
+      ['For the care home', 2],
+    ]);
+    expect(sectionKindsOf(rows)).toEqual([
       'findings',
       'ruled-out',
       'ruled-out',
       'recommendations',
       'recommendations',
     ]);
+  });
+
+  it('keeps the kinds it is told to keep, and the sections under them follow', () => {
+    const rows = [
+      { heading: 'Findings', level: 1, kind: 'findings' as const },
+      { heading: 'About [name removed]', level: 1, kind: 'background' as const },
+      { heading: 'Early life', level: 2, kind: 'background' as const },
+      { heading: 'Other matters considered', level: 1, kind: 'findings' as const },
+    ];
+    expect(sectionKindsOf(rows, (s) => s.heading.includes('removed]'))).toEqual([
+      'findings',
+      'background',
+      'background',
+      'ruled-out',
+    ]);
+    expect(sectionKindsOf(rows)).toEqual(['findings', 'other', 'other', 'ruled-out']);
   });
 });

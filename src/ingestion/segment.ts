@@ -31,7 +31,7 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   // matters the review considered and set aside: what they name did not happen, or did not matter
   [
     'ruled-out',
-    /not found to be (significant|relevant|contributory)|(considered|examined|explored) (but|and) (not|ruled out|found not)|did not (affect|contribute to) the outcome|^(other|additional|further|wider)( relevant)? (matters|issues) (considered|examined)|^(matters|issues) (considered|examined) (but|and) (not|discounted|set aside|ruled out)/,
+    /not found to be (significant|relevant|contributory)|(considered|examined|explored) (but|and) (not|ruled out|found not)|did not (affect|contribute to) the outcome|^other (matters|issues) considered$|^(matters|issues) (considered|examined) (but|and) (not|discounted|set aside|ruled out)/,
   ],
   [
     'executive-summary',
@@ -72,7 +72,7 @@ const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   ['glossary', /glossary|abbreviation|acronym|terms used|definitions|words (we use|used)/],
   [
     'agencies',
-    /agencies (involved|that contributed|contributing)|^agencies$|acknowledg|contributing (agencies|organisations)|^who took part|organisations (involved|that contributed)|contributors|^(the )?(review )?panel (members|membership)$|membership of the (review )?panel|^(the )?review panel$|^the panel$/,
+    /agencies (involved|that contributed|contributing)|^agencies$|acknowledg|contributing (agencies|organisations)|^who took part|organisations (involved|that contributed)|contributors|^(?!.*\b(reflections?|views|thoughts|comments|perspectives?)\b).*\bpanel (members|membership)\b|membership of the (review )?panel|^(the )?review panel$|^the panel$/,
   ],
   ['appendix', /append|annex|references|bibliography|further reading|useful (links|resources)/],
   [
@@ -204,17 +204,34 @@ export class SectionKinds {
     this.before = kind;
     return kind;
   }
+
+  /** A section whose kind is known already (kept as stored): what follows reads it as its parent. */
+  known(kind: SectionKind, level: number): SectionKind {
+    if (
+      this.recommendationsLevel !== null &&
+      (level <= this.recommendationsLevel || kind !== 'recommendations')
+    )
+      this.recommendationsLevel = null;
+    if (kind === 'recommendations' && this.recommendationsLevel === null) this.recommendationsLevel = level;
+    const ancestors = this.ancestors;
+    while (ancestors.length && (ancestors[ancestors.length - 1]?.level ?? 0) >= level) ancestors.pop();
+    ancestors.push({ kind, level });
+    this.before = kind;
+    return kind;
+  }
 }
 
 /**
  * The kinds of a stored review's sections as the current rules read them, in order, from their
  * headings (without numbers) and levels: reviews imported under older rules are read as new ones.
+ * A section `keep` picks keeps its stored kind, and the sections under it read it as their parent's.
  */
-export function sectionKindsOf(
-  sections: ReadonlyArray<Pick<SectionDraft, 'heading' | 'level'>>,
+export function sectionKindsOf<S extends Pick<SectionDraft, 'heading' | 'level' | 'kind'>>(
+  sections: readonly S[],
+  keep: (section: S) => boolean = () => false,
 ): SectionKind[] {
   const kinds = new SectionKinds();
-  return sections.map((s) => kinds.heading(s.heading, s.level));
+  return sections.map((s) => (keep(s) ? kinds.known(s.kind, s.level) : kinds.heading(s.heading, s.level)));
 }
 
 /**

@@ -422,10 +422,14 @@ describe.each(BACKENDS)('re-coding a review imported under older rules on %s', (
       '6.1 The panel asked whether Child T had been groomed by older boys to carry drugs to other towns, and looked at his missing episodes and the cash found in his room.',
       '## About Child T',
       '7.1 Child T is remembered by his teachers as a funny boy who loved football.',
+      '### Early life',
+      '7.2 He lived with his grandmother until he was six.',
       '## Recommendations',
       '1. The partnership should ask schools to share attendance concerns with the GP practice.',
       '### Summary of matters considered',
       '8.1 The panel considered the school nurse and GP records together.',
+      '## Actions agreed',
+      '9.1 The school nurse service will audit its records of missing episodes by June.',
     ].join('\n\n');
     const result = await t.services.importer.importBytes(Buffer.from(report), 'child-t.md', {});
     if (result.kind !== 'imported') throw new Error('not imported');
@@ -438,21 +442,25 @@ describe.each(BACKENDS)('re-coding a review imported under older rules on %s', (
     // as the review was stored before "Other matters considered" was known for what it is
     const sections = () => t.services.db.kysely.updateTable('sections').where('review_id', '=', result.id);
     await sections().set({ kind: 'findings' }).where('heading', '=', 'Other matters considered').execute();
-    // two kinds are kept: a heading redacted on publishing, and a section the recommendations came from
-    await sections()
-      .set({ heading: 'About [name removed]' })
-      .where('heading', '=', 'About Child T')
-      .execute();
+    // a stale kind under the recommendations, which the current rules read as recommendations
     await sections()
       .set({ kind: 'ruled-out' })
       .where('heading', '=', 'Summary of matters considered')
       .execute();
+    // two kinds are kept, and the sections under them follow: a heading redacted on publishing, and
+    // a section read as recommendations when it was imported (its recommendations are tracked since)
+    await sections()
+      .set({ heading: 'About [Name removed]' })
+      .where('heading', '=', 'About Child T')
+      .execute();
+    await sections().set({ kind: 'recommendations' }).where('heading', '=', 'Actions agreed').execute();
     const kindsBefore = await t.services.db.kysely
       .selectFrom('sections')
       .select(['heading', 'kind'])
       .where('review_id', '=', result.id)
       .execute();
-    expect(kindsBefore.find((k) => k.heading === 'About [name removed]')?.kind).toBe('background');
+    expect(kindsBefore.find((k) => k.heading === 'About [Name removed]')?.kind).toBe('background');
+    expect(kindsBefore.find((k) => k.heading === 'Early life')?.kind).toBe('background');
     const coder = await t.services.themes.coder();
     await t.services.db.kysely
       .transaction()
@@ -469,8 +477,10 @@ describe.each(BACKENDS)('re-coding a review imported under older rules on %s', (
       .execute();
     expect(kinds.find((k) => k.heading === 'Other matters considered')?.kind).toBe('ruled-out');
     expect(kinds.find((k) => k.heading === 'Findings')?.kind).toBe('findings');
-    expect(kinds.find((k) => k.heading === 'About [name removed]')?.kind).toBe('background');
-    expect(kinds.find((k) => k.heading === 'Summary of matters considered')?.kind).toBe('ruled-out');
+    expect(kinds.find((k) => k.heading === 'About [Name removed]')?.kind).toBe('background');
+    expect(kinds.find((k) => k.heading === 'Early life')?.kind).toBe('background');
+    expect(kinds.find((k) => k.heading === 'Summary of matters considered')?.kind).toBe('recommendations');
+    expect(kinds.find((k) => k.heading === 'Actions agreed')?.kind).toBe('recommendations');
     expect(await fromSetAside()).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import type { Database } from '../db/types.js';
 import { reviewTypeNamed } from '../ingestion/metadata.js';
 import { parseReview } from '../ingestion/parse-review.js';
 import { sectionKindsOf } from '../ingestion/segment.js';
+import type { SectionKind } from '../ingestion/segment.js';
 import type { ParsedReview } from '../ingestion/parse-review.js';
 import { ThemesRepository } from '../repositories/themes-repository.js';
 import type { StoredCode } from '../repositories/themes-repository.js';
@@ -172,7 +173,7 @@ export function appliesFromOpening(text: string): Applies | undefined {
  * of any text or file without storing it, training and evaluation.
  */
 /** a redaction mark left by publishing ("[name removed]") */
-const REDACTED = /\[[^[\]]{1,40} removed\]/;
+const REDACTED = /\[[^[\]]{1,40} removed\]/i;
 
 export class ThemeService {
   private readonly repo: ThemesRepository;
@@ -585,12 +586,12 @@ export class ThemeService {
       .where('review_id', '=', reviewId)
       .orderBy('seq')
       .execute();
-    const kinds = sectionKindsOf(sections.map((s) => ({ heading: s.heading, level: Number(s.level) })));
+    const rows = sections.map((s) => ({ ...s, level: Number(s.level), kind: s.kind as SectionKind }));
+    const kinds = sectionKindsOf(rows, (s) => REDACTED.test(s.heading) || s.kind === 'recommendations');
     let changed = 0;
-    for (const [i, s] of sections.entries()) {
+    for (const [i, s] of rows.entries()) {
       const kind = kinds[i];
       if (kind === undefined || kind === s.kind) continue;
-      if (REDACTED.test(s.heading) || kind === 'recommendations' || s.kind === 'recommendations') continue;
       await db.updateTable('sections').set({ kind }).where('id', '=', s.id).execute();
       changed++;
     }
