@@ -195,7 +195,7 @@ describe('textToBlocks: text wrapped into lines with no blank line between parag
     ]);
   });
 
-  it('reads Markdown headings in plain text, and leaves prose that starts with a hash', () => {
+  it('reads Markdown headings (and lines in bold that read as headings) in plain text, and leaves prose that starts with a hash', () => {
     const pasted = [
       '## Findings',
       '4.1 The school recorded three concerns about the boy in the spring term.',
@@ -210,6 +210,10 @@ describe('textToBlocks: text wrapped into lines with no blank line between parag
       '## What needs to change?',
       '',
       '# of contacts to the front door: 1,204',
+      '',
+      '**Learning for the partnership**',
+      '',
+      '**The mother was not seen alone at any of the six visits.**',
     ].join('\n');
     expect(textToBlocks(pasted).blocks.map((b) => [b.kind, b.level ?? null, b.text])).toEqual([
       ['heading', 2, 'Findings'],
@@ -220,6 +224,8 @@ describe('textToBlocks: text wrapped into lines with no blank line between parag
       ['heading', 3, 'Finding 2: Plans were not reviewed'],
       ['heading', 2, 'What needs to change?'],
       ['paragraph', null, '# of contacts to the front door: 1,204'],
+      ['heading', 2, 'Learning for the partnership'],
+      ['paragraph', null, '**The mother was not seen alone at any of the six visits.**'],
     ]);
   });
 

@@ -168,6 +168,8 @@ export function pdfLinesToBlocks(lines: Line[]): Block[] {
  * are prose).
  */
 const ATX_HEADING = /^(#{1,6})[ \t]+([A-Z0-9"'“‘(].*?[^.!\s])[ \t]*#*[ \t]*$/;
+/** a line all in Markdown bold ("**What happened**"), which heads a part when its words read as a heading */
+const BOLD_LINE = /^(?:\*\*|__)([^*_]+?)(?:\*\*|__):?$/;
 
 /** A line shorter than this share of the lines' wrap width is the last of its paragraph. */
 const SHORT_LINE = 0.7;
@@ -216,7 +218,7 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
     const first = g[0];
     if (!first) continue;
     const width = wrapWidth(g);
-    if (g.length === 1 && !ATX_HEADING.test(first.text)) {
+    if (g.length === 1 && !ATX_HEADING.test(first.text) && !BOLD_LINE.test(first.text)) {
       const h = looksLikeHeading(first.text);
       if (h) {
         blocks.push({ kind: 'heading', text: first.text, page: first.page, level: h.level });
@@ -227,8 +229,15 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
     let listing = false;
     for (const [i, line] of g.entries()) {
       const atx = ATX_HEADING.exec(line.text);
-      if (atx) {
-        blocks.push({ kind: 'heading', text: atx[2] ?? '', page: line.page, level: atx[1]?.length ?? 1 });
+      const bold = BOLD_LINE.exec(line.text)?.[1];
+      const boldHeading = bold ? looksLikeHeading(bold) : null;
+      if (atx || (bold && boldHeading)) {
+        blocks.push({
+          kind: 'heading',
+          text: atx ? (atx[2] ?? '') : (bold ?? ''),
+          page: line.page,
+          level: atx ? (atx[1]?.length ?? 1) : (boldHeading?.level ?? 2),
+        });
         current = null;
         listing = false;
         continue;
