@@ -213,7 +213,7 @@ export class ThemeCoder {
 
   /**
    * The passages with, before the first passage of each findings, learning or conclusions section,
-   * its heading's statement (see CODING), located at that section and passage's page.
+   * its heading's statement (see CODING), located at that section and passage's page; not a question.
    */
   private withFindingHeadings(passages: LocatedPassage[]): LocatedPassage[] {
     const out: LocatedPassage[] = [];
@@ -225,7 +225,8 @@ export class ThemeCoder {
         FINDING_SECTION_KINDS.has(passage.sectionKind ?? '')
       ) {
         const statement = headingWithoutNumber(passage.section);
-        if (statement.split(/\s+/).length >= this.settings.headingWords)
+        // a heading that asks ("Were drugs or alcohol part of the picture?") states no finding
+        if (statement.split(/\s+/).length >= this.settings.headingWords && !statement.endsWith('?'))
           out.push({
             ...passage,
             text: /[.?!]$/.test(statement) ? statement : `${statement}.`,

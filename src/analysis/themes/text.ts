@@ -30,6 +30,8 @@ const BOILERPLATE_SENTENCE = new RegExp(
     'lines? of (enquiry|inquiry)',
     'the (review|panel) (was asked|will|would|sought to|set out to|agreed to (consider|examine|explore))',
     '(consider|examine|explore)d? (the following|whether)',
+    // what the review asked itself, not what happened ("We asked ourselves whether domestic abuse …")
+    '\\b(we|the (review|panel|author|reviewer|chair)) (also )?(asked|looked at|checked|tested)( (ourselves|itself|themselves))? whether',
     '(agencies|organisations|services) (that|which|who) (contributed|provided|were asked|took part|were involved)',
     '(the )?following (agencies|organisations|services)',
     'contributing (agencies|organisations)',

@@ -86,15 +86,15 @@ describe('boilerplate: mentions that describe the review are not themes', () => 
     'The terms of reference asked the review to consider domestic abuse, parental mental health and substance misuse.',
     'The following agencies contributed to the review: Substance Misuse Service, the police and CAMHS.',
     'MARAC – Multi-Agency Risk Assessment Conference',
+    'We asked ourselves whether domestic abuse was part of what happened.',
+    'The panel also looked at whether the family had been exploited.',
   ])('"%s" is boilerplate', (s) => expect(isBoilerplateSentence(s)).toBe(true));
 
-  it('does not treat a finding as boilerplate', () => {
-    expect(
-      isBoilerplateSentence(
-        'The health visitor did not know that the father had been violent towards the mother.',
-      ),
-    ).toBe(false);
-  });
+  it.each([
+    'The health visitor did not know that the father had been violent towards the mother.',
+    // a practitioner's question is practice, not the review's
+    'The midwife never asked whether there was domestic abuse at home.',
+  ])('does not treat a finding as boilerplate: "%s"', (s) => expect(isBoilerplateSentence(s)).toBe(false));
 
   it('codes nothing from a terms-of-reference paragraph that lists themes', () => {
     expect(
@@ -318,6 +318,11 @@ describe('coding gives evidence with its place', () => {
       p.section === heading ? { ...p, section: '7.3 Smoke alarms' } : p,
     );
     expect(coder.code(short)).toEqual([]);
+    // Nor a heading that asks: it states no finding.
+    const asks = report('findings').map((p) =>
+      p.section === heading ? { ...p, section: '7.3 Had the smoke alarm been taken down?' } : p,
+    );
+    expect(coder.code(asks)).toEqual([]);
   });
 });
 
