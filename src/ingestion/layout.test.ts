@@ -91,6 +91,10 @@ describe('headingWithoutNumber: what a heading says', () => {
     ],
     ['Learning point 2. Plans were not reviewed', 'Plans were not reviewed'],
     ['Key practice episode 2: The home visit', 'The home visit'],
+    [
+      'Learning point two: information that existed but was not looked for',
+      'information that existed but was not looked for',
+    ],
     ['Part Three: Background and key events', 'Background and key events'],
     ['3. Findings', 'Findings'],
     ['Information sharing and assurance', 'Information sharing and assurance'],

@@ -4,7 +4,7 @@ import type { Block, Line } from './model.js';
 const BULLET = /^(?:[•●▪◦·‣∙]|[-–*](?=\s)|o(?=\s{1,3}[A-Z]))\s*/;
 const NUMBERED_START = /^(?:\d{1,2}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.)\s+\S/;
 /** "Finding 3:", "Key practice episode 2:": the label of a numbered part inside a part of the report */
-const LABEL = String.raw`(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+\d{1,2}[.:]`;
+const LABEL = String.raw`(?:learning point|finding|theme|lesson|period|(?:key )?(?:practice )?episode)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[.:]`;
 /** "3.", "2.1", "B.", "Part Three:", "Appendix 2": a heading's number */
 const NUMBER = String.raw`(?:(?:\d{1,2}(?:\.\d{1,2}){0,2})\.?|[A-Z]\.|(?:part|section|chapter|appendix|annex)\s+(?:(?:\d{1,3}[a-z]?|[ivxl]{1,5}|[a-z]\d{0,2})(?![a-z])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*[.:\-–—])?)`;
 const LABELLED_HEADING = new RegExp(`^${LABEL}\\s+\\S`, 'i');
