@@ -419,7 +419,7 @@ describe.each(BACKENDS)('re-coding a review imported under older rules on %s', (
       '5.1 The school nurse saw Child T twice and each time recorded that he was well and attending.',
       '5.2 The GP practice had no record of the family moving into the area.',
       '## Other matters considered',
-      '6.1 The panel asked whether Child T had been groomed by older boys to carry drugs to other towns, and looked at his missing episodes and the cash found in his room.',
+      '6.1 His friends told the panel that older boys had groomed Child T to carry drugs to other towns; he went missing four times and cash was found in his room.',
       '## About Child T',
       '7.1 Child T is remembered by his teachers as a funny boy who loved football.',
       '### Early life',
