@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_MARKDOWN, tempDir } from '../../test/support/fixtures.js';
+import { FINDING_HEADING_REPORT, SAMPLE_MARKDOWN, tempDir } from '../../test/support/fixtures.js';
 import { slh } from '../../test/support/cli.js';
 import { BACKENDS, testEnv } from '../../test/support/services.js';
 import type { TestEnv } from '../../test/support/services.js';
@@ -186,16 +186,7 @@ describe.each(BACKENDS)('themes on %s', (backend) => {
   });
 
   it('keeps the mark on evidence that is the heading of a finding, in the API and in slh themes classify --json', async () => {
-    const report = [
-      '# Child Safeguarding Practice Review: Child W',
-      'FICTIONAL TEST DOCUMENT: invented for the classify tests.',
-      '## Findings',
-      "### Finding 1: Nobody shared the school's concerns with the GP or the health visitor",
-      '4.1 The school recorded three concerns about Child W in the spring term.',
-      "4.2 Each concern was logged on the school's own system and discussed with the head teacher.",
-      '4.3 The review found that the information was not shared with the GP or the health visitor.',
-      '4.4 The family moved to another part of the county in the summer.',
-    ].join('\n\n');
+    const report = FINDING_HEADING_REPORT;
     type Shown = { slug: string; evidence: Array<Record<string, unknown>> };
     const headingOf = (themes: Shown[]) =>
       themes.find((x) => x.slug === 'information-sharing')?.evidence.find((e) => 'heading' in e);

@@ -9,6 +9,18 @@ import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import { markdownToDocx, markdownToPdf } from '../../scripts/lib/render.js';
 
+/** A short fictional report whose finding's heading is evidence of information sharing. */
+export const FINDING_HEADING_REPORT = [
+  '# Child Safeguarding Practice Review: Child W',
+  'FICTIONAL TEST DOCUMENT: invented for the tests of finding headings as evidence.',
+  '## Findings',
+  "### Finding 1: Nobody shared the school's concerns with the GP or the health visitor",
+  '4.1 The school recorded three concerns about Child W in the spring term.',
+  "4.2 Each concern was logged on the school's own system and discussed with the head teacher.",
+  '4.3 The review found that the information was not shared with the GP or the health visitor.',
+  '4.4 The family moved to another part of the county in the summer.',
+].join('\n\n');
+
 export const SAMPLE_MARKDOWN = `# Child Safeguarding Practice Review: Child Q
 
 FICTIONAL TEST DOCUMENT — not a real review.

@@ -5,6 +5,7 @@ import type { TestSession } from '../../../../test/support/auth.js';
 import { testEnv } from '../../../../test/support/services.js';
 import type { TestEnv } from '../../../../test/support/services.js';
 import { createApp } from '../../create-app.js';
+import { FINDING_HEADING_REPORT } from '../../../../test/support/fixtures.js';
 
 const REVIEW = `# Safeguarding Adults Review: Mr V
 
@@ -71,16 +72,7 @@ describe('an analyst reviews a review’s key themes on the web', () => {
   });
 
   it("shows a finding's heading as such when it is a theme's evidence", async () => {
-    const report = [
-      '# Child Safeguarding Practice Review: Child W',
-      'FICTIONAL TEST DOCUMENT: invented for the analyst review tests.',
-      '## Findings',
-      "### Finding 1: Nobody shared the school's concerns with the GP or the health visitor",
-      '4.1 The school recorded three concerns about Child W in the spring term.',
-      "4.2 Each concern was logged on the school's own system and discussed with the head teacher.",
-      '4.3 The review found that the information was not shared with the GP or the health visitor.',
-      '4.4 The family moved to another part of the county in the summer.',
-    ].join('\n\n');
+    const report = FINDING_HEADING_REPORT;
     const result = await t.services.importer.importBytes(Buffer.from(report), 'child-w.md', {});
     if (result.kind !== 'imported') throw new Error('not imported');
     const code = (await t.services.themes.codesFor(result.id)).find((c) => c.slug === 'information-sharing');
