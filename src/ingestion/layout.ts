@@ -171,6 +171,15 @@ const ATX_HEADING = /^(#{1,6})[ \t]+([A-Z0-9"'“‘(].*?[^.!\s])[ \t]*#*[ \t]*$
 /** a line all in Markdown bold ("**What happened**"), which heads a part when its words read as a heading */
 const BOLD_LINE = /^(?:\*\*|__)([^*_]+?)(?:\*\*|__):?$/;
 
+/** A heading marked up as Markdown: "## Findings", or a line all in bold whose words read as one. */
+function markedUpHeading(text: string): { text: string; level: number } | null {
+  const atx = ATX_HEADING.exec(text);
+  if (atx) return { text: atx[2] ?? '', level: atx[1]?.length ?? 1 };
+  const bold = BOLD_LINE.exec(text)?.[1];
+  const h = bold ? looksLikeHeading(bold) : null;
+  return bold && h ? { text: bold, level: h.level } : null;
+}
+
 /** A line shorter than this share of the lines' wrap width is the last of its paragraph. */
 const SHORT_LINE = 0.7;
 
@@ -218,7 +227,7 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
     const first = g[0];
     if (!first) continue;
     const width = wrapWidth(g);
-    if (g.length === 1 && !ATX_HEADING.test(first.text) && !BOLD_LINE.test(first.text)) {
+    if (g.length === 1 && !markedUpHeading(first.text)) {
       const h = looksLikeHeading(first.text);
       if (h) {
         blocks.push({ kind: 'heading', text: first.text, page: first.page, level: h.level });
@@ -227,18 +236,14 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
     }
     let current: Block | null = null;
     let listing = false;
+    const headingAt = (line: Line, text: string, level: number) => {
+      blocks.push({ kind: 'heading', text, page: line.page, level });
+      current = null;
+    };
     for (const [i, line] of g.entries()) {
-      const atx = ATX_HEADING.exec(line.text);
-      const bold = BOLD_LINE.exec(line.text)?.[1];
-      const boldHeading = bold ? looksLikeHeading(bold) : null;
-      if (atx || (bold && boldHeading)) {
-        blocks.push({
-          kind: 'heading',
-          text: atx ? (atx[2] ?? '') : (bold ?? ''),
-          page: line.page,
-          level: atx ? (atx[1]?.length ?? 1) : (boldHeading?.level ?? 2),
-        });
-        current = null;
+      const marked = markedUpHeading(line.text);
+      if (marked) {
+        headingAt(line, marked.text, marked.level);
         listing = false;
         continue;
       }
@@ -260,13 +265,11 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
           ? looksLikeHeading(line.text)
           : null;
       if (wrappedHeading) {
-        blocks.push({ kind: 'heading', text: line.text, page: line.page, level: wrappedHeading.level });
-        current = null;
+        headingAt(line, line.text, wrappedHeading.level);
         continue;
       }
       if (heading && (next === undefined || PARAGRAPH_START.test(next.text))) {
-        blocks.push({ kind: 'heading', text: line.text, page: line.page, level: heading.level });
-        current = null;
+        headingAt(line, line.text, heading.level);
         continue;
       }
       const bullet = BULLET.test(line.text);
@@ -280,8 +283,7 @@ export function textLinesToBlocks(lines: Line[]): Block[] {
         const headsNumbered = next !== undefined && PARAGRAPH_START.test(next.text);
         const listHeading = short && headsNumbered ? looksLikeHeading(line.text) : null;
         if (listHeading) {
-          blocks.push({ kind: 'heading', text: line.text, page: line.page, level: listHeading.level });
-          current = null;
+          headingAt(line, line.text, listHeading.level);
           listing = false;
           continue;
         }

@@ -186,9 +186,7 @@ export class SectionKinds {
       }
     }
     if (kind === 'recommendations' && this.recommendationsLevel === null) this.recommendationsLevel = level;
-    const ancestors = this.ancestors;
-    while (ancestors.length && (ancestors[ancestors.length - 1]?.level ?? 0) >= level) ancestors.pop();
-    const parent = ancestors[ancestors.length - 1];
+    const parent = this.parentAt(level);
     // Sub-headings inside a known section ("4.2 Health visiting") belong to that section's role;
     // the document's own title heading opens the title page.
     if (kind === 'other' && parent && parent.kind !== 'front-matter') kind = parent.kind;
@@ -200,9 +198,7 @@ export class SectionKinds {
         kind = this.before;
     }
     if (kind === 'other' && this.before === null) kind = 'front-matter';
-    ancestors.push({ kind, level });
-    this.before = kind;
-    return kind;
+    return this.place(kind, level);
   }
 
   /** A section whose kind is known already (kept as stored): what follows reads it as its parent. */
@@ -213,9 +209,19 @@ export class SectionKinds {
     )
       this.recommendationsLevel = null;
     if (kind === 'recommendations' && this.recommendationsLevel === null) this.recommendationsLevel = level;
+    this.parentAt(level);
+    return this.place(kind, level);
+  }
+
+  /** Closes the sections at this level or deeper; the one left open holds a heading at `level`. */
+  private parentAt(level: number): { kind: SectionKind; level: number } | undefined {
     const ancestors = this.ancestors;
     while (ancestors.length && (ancestors[ancestors.length - 1]?.level ?? 0) >= level) ancestors.pop();
-    ancestors.push({ kind, level });
+    return ancestors[ancestors.length - 1];
+  }
+
+  private place(kind: SectionKind, level: number): SectionKind {
+    this.ancestors.push({ kind, level });
     this.before = kind;
     return kind;
   }
